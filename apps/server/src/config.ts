@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+// The only reader of process.env. Every setting is validated here, with a message naming the variable.
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default(path.join(process.cwd(), 'data')),
+  DATABASE_URL: z.string().url().optional(),
+  CIVICDESK_DEMO: z.enum(['0', '1']).optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CIVICDESK_SECRET: z.string().min(32).optional(),
+  TRUSTED_NETWORKS: z.string().default('127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16'),
+  SESSION_HOURS: z.coerce.number().positive().default(12),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  demo: boolean;
+  publicUrl: string;
+  logLevel: string;
+  secret: Buffer;
+  trustedNetworks: string[];
+  sessionHours: number;
+  /** Sign-in attempts per minute per client address. */
+  loginRateLimit: number;
+  webDist: string;
+  cookieSecure: boolean;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const demo = e.CIVICDESK_DEMO ? e.CIVICDESK_DEMO === '1' : e.NODE_ENV !== 'production';
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    demo,
+    publicUrl,
+    logLevel: e.LOG_LEVEL,
+    secret: e.CIVICDESK_SECRET ? Buffer.from(e.CIVICDESK_SECRET) : loadOrCreateSecret(path.resolve(e.DATA_DIR)),
+    trustedNetworks: e.TRUSTED_NETWORKS.split(',').map((s) => s.trim()).filter(Boolean),
+    sessionHours: e.SESSION_HOURS,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    webDist: e.WEB_DIST,
+    cookieSecure: publicUrl.startsWith('https://'),
+  };
+}
+
+// Without CIVICDESK_SECRET the server keeps a random key in the data folder (never in the repository).
+function loadOrCreateSecret(dataDir: string): Buffer {
+  const file = path.join(dataDir, 'secret.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  return key;
+}

@@ -1,0 +1,9 @@
+import { auditModule } from './modules/audit/audit.module.ts';
+import { identityModule } from './modules/identity/identity.module.ts';
+import { notificationsModule } from './modules/notifications/notifications.module.ts';
+import { orgModule } from './modules/org/org.module.ts';
+import { systemModule } from './modules/system/system.module.ts';
+import type { Module } from './platform/http/types.ts';
+
+// The system, in order: identity resolves the session for every later module.
+export const modules: Module[] = [systemModule, identityModule, orgModule, auditModule, notificationsModule];

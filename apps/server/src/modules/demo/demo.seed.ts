@@ -1,0 +1,78 @@
+import type { Config } from '../../config.ts';
+import type { Actor, Ctx } from '../../platform/http/context.ts';
+import { inTransaction } from '../../platform/http/context.ts';
+import { createUser } from '../identity/identity.service.ts';
+import { countUsers } from '../identity/identity.queries.ts';
+import { addPost, createAgency, createPosition, createUnit } from '../org/org.service.ts';
+import { createDelegation } from '../org/use-cases/delegations.ts';
+import { demoAgencies, demoPassword } from './demo.data.ts';
+
+// Seeds the demo organisation through the same services an administrator uses, so every row is audited.
+export type DemoAccount = { username: string; name: string; agency: string; role: string };
+
+/** Seeds only into an empty database; returns the accounts created (empty when there was data already). */
+export async function seedDemo(ctx: Ctx, _config: Config): Promise<DemoAccount[]> {
+  if ((await countUsers(ctx.db)) > 0) return [];
+  const adminUser = await createUser(ctx, {
+    username: 'admin',
+    displayName: 'CivicDesk Administrator',
+    password: demoPassword,
+    isPlatformAdmin: true,
+    locale: 'en',
+  });
+  const admin: Actor = { userId: adminUser.id, username: 'admin', displayName: adminUser.displayName, kind: 'staff', isPlatformAdmin: true, sessionId: null };
+  const as = { ...ctx, actor: admin };
+  const accounts: DemoAccount[] = [{ username: 'admin', name: adminUser.displayName, agency: 'UBND-LS', role: 'platform admin + agency_admin' }];
+  const ids = new Map<string, string>();
+  for (const a of demoAgencies) {
+    const agency = await createAgency(as, admin, {
+      parentId: a.parent ? (ids.get(a.parent) ?? null) : null,
+      code: a.code,
+      name: a.name,
+      shortName: a.shortName,
+      tier: a.tier,
+      country: a.country,
+      address: a.address,
+    });
+    ids.set(a.code, agency.id);
+    const units = new Map<string, string>();
+    for (const u of a.units) units.set(u.code, (await createUnit(as, admin, agency.id, u)).id);
+    const positions = new Map<string, string>();
+    for (const [i, name] of a.positions.entries()) positions.set(name, (await createPosition(as, admin, agency.id, { name, rank: (i + 1) * 10 })).id);
+    await inTransaction(as, async (tx) => {
+      if (a.code === 'UBND-LS') await addPost(tx, admin, { userId: admin.userId, agencyId: agency.id, role: 'agency_admin', unitId: units.get('VP') });
+      for (const p of a.people) {
+        const user = await createUser(tx, {
+          username: p.username,
+          displayName: p.name,
+          password: demoPassword,
+          kind: p.role === 'external_member' ? 'external' : 'staff',
+          locale: a.country === 'kr' ? 'ko' : 'vi',
+          email: `${p.username}@demo.civicdesk.local`,
+        }, agency.id);
+        ids.set(p.username, user.id);
+        await addPost(tx, admin, {
+          userId: user.id,
+          agencyId: agency.id,
+          role: p.role as never,
+          unitId: p.unit ? units.get(p.unit) : null,
+          positionId: p.position ? positions.get(p.position) : null,
+        });
+        accounts.push({ username: p.username, name: p.name, agency: a.code, role: p.role });
+      }
+    });
+  }
+  // The province chairman delegates signing to the vice-chairman (ký thay, KT.) for the current year.
+  const year = ctx.now.getUTCFullYear();
+  await createDelegation(as, admin, ids.get('UBND-LS')!, {
+    fromUserId: ids.get('chutich')!,
+    toUserId: ids.get('phochutich')!,
+    kind: 'delegated',
+    mark: 'KT',
+    scope: 'all',
+    validFrom: `${year}-01-01`,
+    validTo: `${year}-12-31`,
+    reason: 'Phân công ký thay theo Quy chế làm việc của UBND tỉnh',
+  });
+  return accounts;
+}
