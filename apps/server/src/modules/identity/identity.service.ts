@@ -59,6 +59,12 @@ export async function createUser(ctx: Ctx, input: NewUser, agencyId?: string) {
   return user;
 }
 
+/** The first administrator of an installation without demo data (`civicdesk admin create`). */
+export async function createAdministrator(ctx: Ctx, input: { username: string; displayName: string; password: string }) {
+  if (input.password.length < 12) throw new AppError('bad_request', 'identity.password_too_short');
+  return inTransaction(ctx, (tx) => createUser(tx, { ...input, isPlatformAdmin: true }));
+}
+
 export async function isSecondFactorRequired(ctx: Ctx, config: Config, user: q.User): Promise<boolean> {
   return requiresSecondFactor({
     isPlatformAdmin: user.isPlatformAdmin,
