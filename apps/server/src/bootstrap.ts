@@ -8,11 +8,21 @@ import { createHub } from './platform/realtime/hub.ts';
 
 /** A context for work done by the system itself (start-up, CLI): no actor, no client address. */
 export function systemCtx(database: Database): Ctx {
-  return { db: database.db, actor: null, ip: '', now: new Date(), locale: 'en', log: pino({ level: 'warn' }), hub: createHub(database) };
+  return {
+    db: database.db,
+    actor: null,
+    ip: '',
+    now: new Date(),
+    locale: 'en',
+    log: pino({ level: 'warn' }),
+    hub: createHub(database),
+  };
 }
 
 /** Opens the database (running migrations), ensures defaults and, in demo mode, seeds an empty database. */
-export async function bootstrap(config: Config): Promise<{ database: Database; demoAccounts: DemoAccount[] }> {
+export async function bootstrap(
+  config: Config,
+): Promise<{ database: Database; demoAccounts: DemoAccount[] }> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await ensureDefaultTiers(database.db);
   const demoAccounts = config.demo ? await seedDemo(systemCtx(database), config) : [];

@@ -19,7 +19,10 @@ async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
   const config = loadConfig();
   if (group === 'admin' && command === 'create') {
-    const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } });
+    const { values } = parseArgs({
+      args: rest,
+      options: { username: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+    });
     if (!values.username) {
       console.error(usage);
       return 2;
@@ -28,8 +31,14 @@ async function main(argv: string[]): Promise<number> {
     try {
       await ensureDefaultTiers(database.db);
       const password = values.password ?? randomBytes(12).toString('base64url');
-      await createAdministrator(systemCtx(database), { username: values.username, displayName: values.name ?? values.username, password });
-      console.log(`Administrator "${values.username}" created.${values.password ? '' : ` Initial password: ${password}`}`);
+      await createAdministrator(systemCtx(database), {
+        username: values.username,
+        displayName: values.name ?? values.username,
+        password,
+      });
+      console.log(
+        `Administrator "${values.username}" created.${values.password ? '' : ` Initial password: ${password}`}`,
+      );
       console.log('At first sign-in the administrator must set up two-factor authentication.');
       return 0;
     } catch (err) {
@@ -49,7 +58,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       const b = report.firstBreak!;
-      console.log(`Audit log BROKEN at chain ${b.chain}, entry ${b.seq}${b.id ? ` (row id ${b.id})` : ''}: ${b.reason}.`);
+      console.log(
+        `Audit log BROKEN at chain ${b.chain}, entry ${b.seq}${b.id ? ` (row id ${b.id})` : ''}: ${b.reason}.`,
+      );
       return 1;
     } finally {
       await database.close();

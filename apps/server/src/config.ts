@@ -59,8 +59,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     publicUrl,
     logLevel: e.LOG_LEVEL,
-    secret: e.CIVICDESK_SECRET ? Buffer.from(e.CIVICDESK_SECRET) : loadOrCreateSecret(path.resolve(e.DATA_DIR)),
-    trustedNetworks: e.TRUSTED_NETWORKS.split(',').map((s) => s.trim()).filter(Boolean),
+    secret: e.CIVICDESK_SECRET
+      ? Buffer.from(e.CIVICDESK_SECRET)
+      : loadOrCreateSecret(path.resolve(e.DATA_DIR)),
+    trustedNetworks: e.TRUSTED_NETWORKS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     sessionHours: e.SESSION_HOURS,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     webDist: e.WEB_DIST,

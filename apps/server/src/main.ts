@@ -1,6 +1,6 @@
 import { buildApp } from './app.ts';
-import { loadConfig } from './config.ts';
 import { bootstrap } from './bootstrap.ts';
+import { loadConfig } from './config.ts';
 
 // Entry: configuration → database (migrations run on open) → defaults and demo data → HTTP server.
 const config = loadConfig();
@@ -10,9 +10,12 @@ await app.listen({ port: config.port, host: config.host });
 
 if (demoAccounts.length) {
   console.log('\nCivicDesk demo data created. Demo accounts (password: civicdesk-demo):');
-  for (const a of demoAccounts) console.log(`  ${a.username.padEnd(16)} ${a.role.padEnd(30)} ${a.agency.padEnd(10)} ${a.name}`);
+  for (const a of demoAccounts)
+    console.log(`  ${a.username.padEnd(16)} ${a.role.padEnd(30)} ${a.agency.padEnd(10)} ${a.name}`);
 }
-console.log(`\nCivicDesk is running at ${config.publicUrl} (${database.kind}${config.demo ? ', demo mode' : ''})\n`);
+console.log(
+  `\nCivicDesk is running at ${config.publicUrl} (${database.kind}${config.demo ? ', demo mode' : ''})\n`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {

@@ -33,7 +33,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export type TestApp = { app: App; config: Config; db: TestDatabase; close(): Promise<void> };
 
 /** Builds the real application on a private database; with `demo`, seeds the demo organisation. */
-export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { demo?: boolean; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const config = testConfig(opts.config);
   const db = await openTestDatabase();
   await ensureDefaultTiers(db.database.db);
@@ -52,8 +54,17 @@ export async function createTestApp(opts: { demo?: boolean; config?: Partial<Con
 }
 
 /** Signs in with a password and returns the Cookie header for later requests. */
-export async function signIn(app: App, username: string, password = demoPassword, totp?: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, totp } });
+export async function signIn(
+  app: App,
+  username: string,
+  password = demoPassword,
+  totp?: string,
+): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password, totp },
+  });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'cd_session');
   if (!cookie) throw new Error('no session cookie');
@@ -73,13 +84,21 @@ export async function agencyIdByCode(app: App, cookie: string, code: string): Pr
 }
 
 /** Signs in a person whose role requires a second factor: enrols TOTP on the way; returns cookie and secret. */
-export async function signInEnrolled(app: App, username: string): Promise<{ cookie: string; secret: string }> {
+export async function signInEnrolled(
+  app: App,
+  username: string,
+): Promise<{ cookie: string; secret: string }> {
   const cookie = await signIn(app, username);
   const setup = await app.inject({ method: 'POST', url: '/api/me/totp/setup', headers: { cookie } });
   if (setup.statusCode !== 200) throw new Error(`totp setup failed: ${setup.body}`);
   const { secret } = setup.json() as { secret: string };
   const code = await generate({ secret });
-  const enable = await app.inject({ method: 'POST', url: '/api/me/totp/enable', headers: { cookie }, payload: { code } });
+  const enable = await app.inject({
+    method: 'POST',
+    url: '/api/me/totp/enable',
+    headers: { cookie },
+    payload: { code },
+  });
   if (enable.statusCode !== 200) throw new Error(`totp enable failed: ${enable.body}`);
   return { cookie, secret };
 }

@@ -27,7 +27,10 @@ export const Text = (max = 200) =>
     .trim()
     .min(1)
     .max(max)
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), { message: 'control characters are not allowed' });
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), {
+      message: 'control characters are not allowed',
+    });
 
 export const Code = z
   .string()

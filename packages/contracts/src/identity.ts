@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { Code, Id, Locale, Text } from './common.ts';
 
-export const Role = z.enum(['agency_admin', 'clerk', 'head', 'official', 'secretary', 'external_member', 'citizen']);
+export const Role = z.enum([
+  'agency_admin',
+  'clerk',
+  'head',
+  'official',
+  'secretary',
+  'external_member',
+  'citizen',
+]);
 export type Role = z.infer<typeof Role>;
 
 export const Username = z
@@ -78,7 +86,12 @@ export const SessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
-export const PasskeyInfo = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() });
+export const PasskeyInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
 export type PasskeyInfo = z.infer<typeof PasskeyInfo>;
 
 // WebAuthn JSON shapes are defined by the W3C spec and produced by the browser library; checked by the verifier.

@@ -59,7 +59,10 @@ export const UnitUpdate = z.object({
 
 export const Position = z.object({ id: Id, agencyId: Id, name: z.string(), rank: z.number().int() });
 export type Position = z.infer<typeof Position>;
-export const PositionCreate = z.object({ name: Text(120), rank: z.number().int().min(0).max(1000).default(100) });
+export const PositionCreate = z.object({
+  name: Text(120),
+  rank: z.number().int().min(0).max(1000).default(100),
+});
 
 export const PersonPost = z.object({
   id: Id,

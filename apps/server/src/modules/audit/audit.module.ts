@@ -13,14 +13,29 @@ export const auditModule: Module = {
   name: 'audit',
   register(app) {
     const tags = ['audit'];
-    app.get('/api/audit', { schema: { tags, querystring: AuditQuery, response: { 200: z.object({ items: z.array(AuditEntry) }) } } }, async (req) => {
-      const ctx = userCtx(req);
-      const scope = ctx.actor.isPlatformAdmin ? null : adminAgencyIds(ctx.actor);
-      if (scope && (await selectRows(ctx.db, sql`select 1 from (${scope}) s limit 1`)).length === 0) throw forbidden();
-      const { from, to, ...rest } = req.query;
-      const rows = await listAuditEntries(ctx.db, scope, { ...rest, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined });
-      return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
-    });
+    app.get(
+      '/api/audit',
+      {
+        schema: {
+          tags,
+          querystring: AuditQuery,
+          response: { 200: z.object({ items: z.array(AuditEntry) }) },
+        },
+      },
+      async (req) => {
+        const ctx = userCtx(req);
+        const scope = ctx.actor.isPlatformAdmin ? null : adminAgencyIds(ctx.actor);
+        if (scope && (await selectRows(ctx.db, sql`select 1 from (${scope}) s limit 1`)).length === 0)
+          throw forbidden();
+        const { from, to, ...rest } = req.query;
+        const rows = await listAuditEntries(ctx.db, scope, {
+          ...rest,
+          from: from ? new Date(from) : undefined,
+          to: to ? new Date(to) : undefined,
+        });
+        return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
+      },
+    );
     app.get('/api/audit/verify', { schema: { tags, response: { 200: AuditVerifyReport } } }, async (req) => {
       const ctx = userCtx(req);
       if (!ctx.actor.isPlatformAdmin) throw forbidden();

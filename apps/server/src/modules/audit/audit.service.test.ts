@@ -5,9 +5,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
 import { systemCtx } from '../../bootstrap.ts';
 import { selectRows } from '../../platform/db/db.ts';
-import { openTestDatabase, type TestDatabase } from '../../../test/databases.ts';
 import { recordAudit, verifyAuditLog } from './audit.service.ts';
 
 const run = promisify(execFile);
@@ -20,8 +20,20 @@ describe('tamper-evident audit log', () => {
     t = await openTestDatabase();
     const ctx = systemCtx(t.database);
     for (let i = 0; i < 5; i++) {
-      await recordAudit(ctx, { action: 'test.changed', entityType: 'thing', entityId: `a${i}`, agencyId: agencyA, after: { i } });
-      await recordAudit(ctx, { action: 'test.changed', entityType: 'thing', entityId: `b${i}`, agencyId: agencyB, after: { i } });
+      await recordAudit(ctx, {
+        action: 'test.changed',
+        entityType: 'thing',
+        entityId: `a${i}`,
+        agencyId: agencyA,
+        after: { i },
+      });
+      await recordAudit(ctx, {
+        action: 'test.changed',
+        entityType: 'thing',
+        entityId: `b${i}`,
+        agencyId: agencyB,
+        after: { i },
+      });
     }
   });
   afterAll(async () => t.drop());
@@ -40,33 +52,55 @@ describe('tamper-evident audit log', () => {
   });
 
   it('names the first entry whose content was altered', async () => {
-    await db().execute(sql`update audit_log set detail = '{"forged":true}' where chain = ${agencyB} and seq = 3`);
+    await db().execute(
+      sql`update audit_log set detail = '{"forged":true}' where chain = ${agencyB} and seq = 3`,
+    );
     const report = await verifyAuditLog(db());
     expect(report.ok).toBe(false);
-    expect(report.firstBreak).toMatchObject({ chain: agencyB, seq: 3, reason: 'content does not match its hash' });
+    expect(report.firstBreak).toMatchObject({
+      chain: agencyB,
+      seq: 3,
+      reason: 'content does not match its hash',
+    });
     await db().execute(sql`update audit_log set detail = '{}' where chain = ${agencyB} and seq = 3`);
     expect((await verifyAuditLog(db())).ok).toBe(true);
   });
 
   it('detects a deleted entry in the middle and at the end of a chain', async () => {
-    const [row] = await selectRows<Record<string, unknown>>(db(), sql`select * from audit_log where chain = ${agencyA} and seq = 2`);
+    const [row] = await selectRows<Record<string, unknown>>(
+      db(),
+      sql`select * from audit_log where chain = ${agencyA} and seq = 2`,
+    );
     await db().execute(sql`delete from audit_log where chain = ${agencyA} and seq = 2`);
-    expect((await verifyAuditLog(db())).firstBreak).toMatchObject({ chain: agencyA, seq: 3, reason: 'entry 2 is missing' });
-    await db().execute(sql`insert into audit_log select * from json_populate_record(null::audit_log, ${JSON.stringify(row)}::json)`);
+    expect((await verifyAuditLog(db())).firstBreak).toMatchObject({
+      chain: agencyA,
+      seq: 3,
+      reason: 'entry 2 is missing',
+    });
+    await db().execute(
+      sql`insert into audit_log select * from json_populate_record(null::audit_log, ${JSON.stringify(row)}::json)`,
+    );
     expect((await verifyAuditLog(db())).ok).toBe(true);
 
     await db().execute(sql`delete from audit_log where chain = ${agencyA} and seq = 5`);
-    expect((await verifyAuditLog(db())).firstBreak).toMatchObject({ chain: agencyA, reason: 'entries after 4 are missing' });
+    expect((await verifyAuditLog(db())).firstBreak).toMatchObject({
+      chain: agencyA,
+      reason: 'entries after 4 are missing',
+    });
   });
 });
 
 describe('civicdesk audit verify (CLI)', () => {
   it('exits 0 on an intact log and 1, naming the entry, after a row is altered', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'civicdesk-cli-'));
-    const env = { ...process.env, DATA_DIR: dataDir, CIVICDESK_DEMO: '0', DATABASE_URL: '' };
-    delete env.DATABASE_URL;
+    const { DATABASE_URL: _embeddedOnly, ...inherited } = process.env;
+    const env = { ...inherited, DATA_DIR: dataDir, CIVICDESK_DEMO: '0' };
     const cli = path.resolve(import.meta.dirname, '../../../bin/civicdesk.js');
-    await run(process.execPath, [cli, 'admin', 'create', '--username', 'root', '--password', 'a-long-initial-password'], { env });
+    await run(
+      process.execPath,
+      [cli, 'admin', 'create', '--username', 'root', '--password', 'a-long-initial-password'],
+      { env },
+    );
     const ok = await run(process.execPath, [cli, 'audit', 'verify'], { env });
     expect(ok.stdout).toMatch(/intact: 1 entries in 1 chains/);
 
@@ -75,8 +109,12 @@ describe('civicdesk audit verify (CLI)', () => {
     await database.db.execute(sql`update audit_log set action = 'identity.user.deleted' where seq = 1`);
     await database.close();
 
-    const broken = await run(process.execPath, [cli, 'audit', 'verify'], { env }).catch((e) => e as { code: number; stdout: string });
+    const broken = await run(process.execPath, [cli, 'audit', 'verify'], { env }).catch(
+      (e) => e as { code: number; stdout: string },
+    );
     expect((broken as { code: number }).code).toBe(1);
-    expect(broken.stdout).toMatch(/BROKEN at chain platform, entry 1 \(row id \d+\): content does not match its hash/);
+    expect(broken.stdout).toMatch(
+      /BROKEN at chain platform, entry 1 \(row id \d+\): content does not match its hash/,
+    );
   });
 });

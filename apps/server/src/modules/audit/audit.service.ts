@@ -84,7 +84,12 @@ export async function verifyAuditLog(db: Db, pageSize = 5000): Promise<AuditRepo
         .orderBy(asc(auditLog.seq))
         .limit(pageSize);
       for (const row of rows) {
-        const broken = (reason: string) => ({ ok: false, chains: heads.length, entries, firstBreak: { chain: head.chain, seq: row.seq, id: row.id, reason } });
+        const broken = (reason: string) => ({
+          ok: false,
+          chains: heads.length,
+          entries,
+          firstBreak: { chain: head.chain, seq: row.seq, id: row.id, reason },
+        });
         if (row.seq !== expected) return broken(`entry ${expected} is missing`);
         if (row.prevHash !== prev) return broken('previous-hash link does not match');
         const { id: _id, prevHash: _p, hash, ...fields } = row;
@@ -96,8 +101,14 @@ export async function verifyAuditLog(db: Db, pageSize = 5000): Promise<AuditRepo
       if (rows.length < pageSize) break;
     }
     if (head.seq !== expected - 1 || head.hash !== prev) {
-      const reason = head.seq > expected - 1 ? `entries after ${expected - 1} are missing` : 'chain head does not match';
-      return { ok: false, chains: heads.length, entries, firstBreak: { chain: head.chain, seq: expected, id: null, reason } };
+      const reason =
+        head.seq > expected - 1 ? `entries after ${expected - 1} are missing` : 'chain head does not match';
+      return {
+        ok: false,
+        chains: heads.length,
+        entries,
+        firstBreak: { chain: head.chain, seq: expected, id: null, reason },
+      };
     }
   }
   return { ok: true, chains: heads.length, entries, firstBreak: null };
@@ -135,4 +146,3 @@ export async function listAuditEntries(db: Db, scope: SQL | null, f: AuditFilter
     .orderBy(desc(auditLog.id))
     .limit(f.limit);
 }
-

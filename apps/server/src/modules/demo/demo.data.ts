@@ -2,7 +2,6 @@
 // district office beside it. All names are fictional. Password of every demo account: see demoPassword.
 export const demoPassword = 'civicdesk-demo';
 
-
 type DemoUnit = { code: string; name: string };
 type DemoPerson = { username: string; name: string; role: string; unit?: string; position?: string };
 export type DemoAgency = {
@@ -18,7 +17,16 @@ export type DemoAgency = {
   people: DemoPerson[];
 };
 
-const vnPositions = ['Chủ tịch', 'Phó Chủ tịch', 'Chánh Văn phòng', 'Trưởng phòng', 'Chuyên viên', 'Văn thư', 'Thư ký Hội đồng', 'Quản trị hệ thống'];
+const vnPositions = [
+  'Chủ tịch',
+  'Phó Chủ tịch',
+  'Chánh Văn phòng',
+  'Trưởng phòng',
+  'Chuyên viên',
+  'Văn thư',
+  'Thư ký Hội đồng',
+  'Quản trị hệ thống',
+];
 const commune = (code: string, name: string): DemoAgency => ({
   code,
   name: `Ủy ban nhân dân xã ${name}`,
@@ -41,7 +49,13 @@ tanPhu.people = [
   { username: 'chutich.tanphu', name: 'Đặng Văn Lực', role: 'head', position: 'Chủ tịch' },
   { username: 'vanthu.tanphu', name: 'Ngô Thị Hạnh', role: 'clerk', unit: 'VP', position: 'Văn thư' },
   { username: 'canbo.tanphu', name: 'Lý Minh Khoa', role: 'official', unit: 'VX', position: 'Chuyên viên' },
-  { username: 'quantri.tanphu', name: 'Tạ Thị Ngọc', role: 'agency_admin', unit: 'VP', position: 'Quản trị hệ thống' },
+  {
+    username: 'quantri.tanphu',
+    name: 'Tạ Thị Ngọc',
+    role: 'agency_admin',
+    unit: 'VP',
+    position: 'Quản trị hệ thống',
+  },
 ];
 const hoaAn = commune('UBND-HA', 'Hòa An');
 hoaAn.people = [
@@ -72,13 +86,43 @@ export const demoAgencies: DemoAgency[] = [
     people: [
       { username: 'chutich', name: 'Nguyễn Văn Hùng', role: 'head', position: 'Chủ tịch' },
       { username: 'phochutich', name: 'Trần Thị Mai', role: 'head', position: 'Phó Chủ tịch' },
-      { username: 'chanhvanphong', name: 'Bùi Quang Huy', role: 'head', unit: 'VP', position: 'Chánh Văn phòng' },
+      {
+        username: 'chanhvanphong',
+        name: 'Bùi Quang Huy',
+        role: 'head',
+        unit: 'VP',
+        position: 'Chánh Văn phòng',
+      },
       { username: 'vanthu', name: 'Lê Thị Hoa', role: 'clerk', unit: 'VP', position: 'Văn thư' },
-      { username: 'truongphong.vx', name: 'Phạm Minh Tuấn', role: 'head', unit: 'VX', position: 'Trưởng phòng' },
-      { username: 'chuyenvien', name: 'Hoàng Văn Nam', role: 'official', unit: 'VX', position: 'Chuyên viên' },
-      { username: 'chuyenvien.kt', name: 'Đỗ Thị Lan', role: 'official', unit: 'KT', position: 'Chuyên viên' },
+      {
+        username: 'truongphong.vx',
+        name: 'Phạm Minh Tuấn',
+        role: 'head',
+        unit: 'VX',
+        position: 'Trưởng phòng',
+      },
+      {
+        username: 'chuyenvien',
+        name: 'Hoàng Văn Nam',
+        role: 'official',
+        unit: 'VX',
+        position: 'Chuyên viên',
+      },
+      {
+        username: 'chuyenvien.kt',
+        name: 'Đỗ Thị Lan',
+        role: 'official',
+        unit: 'KT',
+        position: 'Chuyên viên',
+      },
       { username: 'thuky', name: 'Vũ Thị Thu', role: 'secretary', unit: 'TH', position: 'Thư ký Hội đồng' },
-      { username: 'quantri', name: 'Phan Đức Anh', role: 'agency_admin', unit: 'VP', position: 'Quản trị hệ thống' },
+      {
+        username: 'quantri',
+        name: 'Phan Đức Anh',
+        role: 'agency_admin',
+        unit: 'VP',
+        position: 'Quản trị hệ thống',
+      },
       { username: 'chuyengia', name: 'TS. Lương Văn Thịnh', role: 'external_member' },
     ],
   },

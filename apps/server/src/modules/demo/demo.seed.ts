@@ -1,8 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { Actor, Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
-import { createUser } from '../identity/identity.service.ts';
-import { countUsers } from '../identity/identity.queries.ts';
+import { countUsers, createUser } from '../identity/identity.service.ts';
 import { addPost, createAgency, createPosition, createUnit } from '../org/org.service.ts';
 import { createDelegation } from '../org/use-cases/delegations.ts';
 import { demoAgencies, demoPassword } from './demo.data.ts';
@@ -12,7 +11,7 @@ export type DemoAccount = { username: string; name: string; agency: string; role
 
 /** Seeds only into an empty database; returns the accounts created (empty when there was data already). */
 export async function seedDemo(ctx: Ctx, _config: Config): Promise<DemoAccount[]> {
-  if ((await countUsers(ctx.db)) > 0) return [];
+  if ((await countUsers(ctx)) > 0) return [];
   const adminUser = await createUser(ctx, {
     username: 'admin',
     displayName: 'CivicDesk Administrator',
@@ -20,9 +19,23 @@ export async function seedDemo(ctx: Ctx, _config: Config): Promise<DemoAccount[]
     isPlatformAdmin: true,
     locale: 'en',
   });
-  const admin: Actor = { userId: adminUser.id, username: 'admin', displayName: adminUser.displayName, kind: 'staff', isPlatformAdmin: true, sessionId: null };
+  const admin: Actor = {
+    userId: adminUser.id,
+    username: 'admin',
+    displayName: adminUser.displayName,
+    kind: 'staff',
+    isPlatformAdmin: true,
+    sessionId: null,
+  };
   const as = { ...ctx, actor: admin };
-  const accounts: DemoAccount[] = [{ username: 'admin', name: adminUser.displayName, agency: 'UBND-LS', role: 'platform admin + agency_admin' }];
+  const accounts: DemoAccount[] = [
+    {
+      username: 'admin',
+      name: adminUser.displayName,
+      agency: 'UBND-LS',
+      role: 'platform admin + agency_admin',
+    },
+  ];
   const ids = new Map<string, string>();
   for (const a of demoAgencies) {
     const agency = await createAgency(as, admin, {
@@ -38,18 +51,29 @@ export async function seedDemo(ctx: Ctx, _config: Config): Promise<DemoAccount[]
     const units = new Map<string, string>();
     for (const u of a.units) units.set(u.code, (await createUnit(as, admin, agency.id, u)).id);
     const positions = new Map<string, string>();
-    for (const [i, name] of a.positions.entries()) positions.set(name, (await createPosition(as, admin, agency.id, { name, rank: (i + 1) * 10 })).id);
+    for (const [i, name] of a.positions.entries())
+      positions.set(name, (await createPosition(as, admin, agency.id, { name, rank: (i + 1) * 10 })).id);
     await inTransaction(as, async (tx) => {
-      if (a.code === 'UBND-LS') await addPost(tx, admin, { userId: admin.userId, agencyId: agency.id, role: 'agency_admin', unitId: units.get('VP') });
+      if (a.code === 'UBND-LS')
+        await addPost(tx, admin, {
+          userId: admin.userId,
+          agencyId: agency.id,
+          role: 'agency_admin',
+          unitId: units.get('VP'),
+        });
       for (const p of a.people) {
-        const user = await createUser(tx, {
-          username: p.username,
-          displayName: p.name,
-          password: demoPassword,
-          kind: p.role === 'external_member' ? 'external' : 'staff',
-          locale: a.country === 'kr' ? 'ko' : 'vi',
-          email: `${p.username}@demo.civicdesk.local`,
-        }, agency.id);
+        const user = await createUser(
+          tx,
+          {
+            username: p.username,
+            displayName: p.name,
+            password: demoPassword,
+            kind: p.role === 'external_member' ? 'external' : 'staff',
+            locale: a.country === 'kr' ? 'ko' : 'vi',
+            email: `${p.username}@demo.civicdesk.local`,
+          },
+          agency.id,
+        );
         ids.set(p.username, user.id);
         await addPost(tx, admin, {
           userId: user.id,

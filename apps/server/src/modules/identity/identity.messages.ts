@@ -13,7 +13,8 @@ export const identityMessages: Catalog = {
     'identity.totp_already_enabled': 'Two-factor authentication is already on.',
     'identity.totp_not_set_up': 'Start the authenticator setup first.',
     'identity.totp_not_enabled': 'Two-factor authentication is not on.',
-    'identity.totp_required_by_policy': 'Your role requires a second factor. Add a passkey before turning the authenticator off.',
+    'identity.totp_required_by_policy':
+      'Your role requires a second factor. Add a passkey before turning the authenticator off.',
   },
   ko: {
     'identity.bad_credentials': '아이디 또는 비밀번호가 올바르지 않습니다.',
@@ -27,7 +28,8 @@ export const identityMessages: Catalog = {
     'identity.totp_already_enabled': '2단계 인증이 이미 켜져 있습니다.',
     'identity.totp_not_set_up': '먼저 인증 앱 설정을 시작하세요.',
     'identity.totp_not_enabled': '2단계 인증이 켜져 있지 않습니다.',
-    'identity.totp_required_by_policy': '역할상 2단계 인증이 필요합니다. 인증 앱을 끄기 전에 패스키를 등록하세요.',
+    'identity.totp_required_by_policy':
+      '역할상 2단계 인증이 필요합니다. 인증 앱을 끄기 전에 패스키를 등록하세요.',
   },
   vi: {
     'identity.bad_credentials': 'Tên đăng nhập hoặc mật khẩu không đúng.',
@@ -41,6 +43,7 @@ export const identityMessages: Catalog = {
     'identity.totp_already_enabled': 'Xác thực hai bước đã được bật.',
     'identity.totp_not_set_up': 'Hãy bắt đầu thiết lập ứng dụng xác thực trước.',
     'identity.totp_not_enabled': 'Xác thực hai bước chưa được bật.',
-    'identity.totp_required_by_policy': 'Vai trò của bạn bắt buộc xác thực hai bước. Hãy thêm passkey trước khi tắt ứng dụng xác thực.',
+    'identity.totp_required_by_policy':
+      'Vai trò của bạn bắt buộc xác thực hai bước. Hãy thêm passkey trước khi tắt ứng dụng xác thực.',
   },
 };

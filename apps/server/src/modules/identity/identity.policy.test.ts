@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, isLocked, lockout, requiresSecondFactor, stageAfterPassword } from './identity.policy.ts';
+import {
+  afterFailure,
+  isLocked,
+  lockout,
+  requiresSecondFactor,
+  stageAfterPassword,
+} from './identity.policy.ts';
 
 describe('identity policy', () => {
   const now = new Date('2026-01-01T00:00:00Z');

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, demoPassword, nextTotp, signIn, signInEnrolled, type TestApp } from '../../../test/test-app.ts';
+import {
+  createTestApp,
+  demoPassword,
+  nextTotp,
+  signIn,
+  signInEnrolled,
+  type TestApp,
+} from '../../../test/test-app.ts';
 
 describe('sign-in, sessions and second factors', () => {
   let t: TestApp;
@@ -18,10 +25,20 @@ describe('sign-in, sessions and second factors', () => {
     const cookie = res.cookies.find((c) => c.name === 'cd_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
-    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `cd_session=${cookie.value}` } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { cookie: `cd_session=${cookie.value}` },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ username: 'chuyenvien', stage: 'full', mfaRequired: false });
-    expect(me.json().posts).toEqual([expect.objectContaining({ agencyCode: 'UBND-LS', role: 'official', unitName: 'Phòng Văn hóa - Xã hội' })]);
+    expect(me.json().posts).toEqual([
+      expect.objectContaining({
+        agencyCode: 'UBND-LS',
+        role: 'official',
+        unitName: 'Phòng Văn hóa - Xã hội',
+      }),
+    ]);
   });
 
   it('answers 401 to a wrong password and to an unknown user, in the caller language', async () => {
@@ -39,13 +56,19 @@ describe('sign-in, sessions and second factors', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('bad_request');
     expect(res.json().error.message).toMatch(/^Dữ liệu không hợp lệ: password:/);
-    const notJson = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: 'username=x', headers: { 'content-type': 'text/plain' } });
+    const notJson = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: 'username=x',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(notJson.statusCode).toBeGreaterThanOrEqual(400);
     expect(notJson.statusCode).toBeLessThan(500);
   });
 
   it('locks the account after five failures, even for the right password', async () => {
-    for (let i = 0; i < 5; i++) expect((await login({ username: 'canbo.hoaan', password: 'wrong-password' })).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login({ username: 'canbo.hoaan', password: 'wrong-password' })).statusCode).toBe(401);
     const locked = await login({ username: 'canbo.hoaan', password: demoPassword });
     expect(locked.statusCode).toBe(423);
     expect(locked.json().error.message).toContain('15');
@@ -54,7 +77,10 @@ describe('sign-in, sessions and second factors', () => {
   it('refuses unauthenticated reads', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/api/agencies' })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: 'cd_session=forged' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: 'cd_session=forged' } }))
+        .statusCode,
+    ).toBe(401);
   });
 
   it('forces administrators through TOTP enrolment, then requires the code at every sign-in', async () => {
@@ -62,22 +88,44 @@ describe('sign-in, sessions and second factors', () => {
     expect(first.json()).toEqual({ stage: 'enroll' });
     const pending = `cd_session=${first.cookies[0]!.value}`;
     // Before enrolment only the enrolment endpoints answer.
-    expect((await t.app.inject({ method: 'GET', url: '/api/agencies', headers: { cookie: pending } })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: pending } })).json().stage).toBe('enroll');
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/agencies', headers: { cookie: pending } })).statusCode,
+    ).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: pending } })).json().stage,
+    ).toBe('enroll');
 
     const { secret, cookie } = await signInEnrolled(t.app, 'quantri');
-    expect((await t.app.inject({ method: 'GET', url: '/api/agencies', headers: { cookie } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/agencies', headers: { cookie } })).statusCode,
+    ).toBe(200);
 
     const second = await login({ username: 'quantri', password: demoPassword });
     expect(second.json()).toEqual({ stage: 'mfa', methods: ['totp'] });
     const mfaCookie = `cd_session=${second.cookies[0]!.value}`;
-    expect((await t.app.inject({ method: 'GET', url: '/api/agencies', headers: { cookie: mfaCookie } })).statusCode).toBe(401);
-    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/totp', headers: { cookie: mfaCookie }, payload: { code: '000000' } });
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/agencies', headers: { cookie: mfaCookie } }))
+        .statusCode,
+    ).toBe(401);
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/totp',
+      headers: { cookie: mfaCookie },
+      payload: { code: '000000' },
+    });
     expect(bad.statusCode).toBe(401);
     const code = await nextTotp(secret, 1);
-    const good = await t.app.inject({ method: 'POST', url: '/api/auth/mfa/totp', headers: { cookie: mfaCookie }, payload: { code } });
+    const good = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/totp',
+      headers: { cookie: mfaCookie },
+      payload: { code },
+    });
     expect(good.json()).toEqual({ stage: 'full' });
-    expect((await t.app.inject({ method: 'GET', url: '/api/agencies', headers: { cookie: mfaCookie } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/agencies', headers: { cookie: mfaCookie } }))
+        .statusCode,
+    ).toBe(200);
     // The same code cannot be replayed.
     const replay = await login({ username: 'quantri', password: demoPassword, totp: code });
     expect(replay.statusCode).toBe(401);
@@ -89,33 +137,83 @@ describe('sign-in, sessions and second factors', () => {
     const list = await t.app.inject({ method: 'GET', url: '/api/me/sessions', headers: { cookie: a } });
     expect(list.json()).toHaveLength(2);
     const other = (list.json() as { id: string; current: boolean }[]).find((s) => !s.current)!;
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/me/sessions/${other.id}`, headers: { cookie: a } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: b } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/me/sessions/${other.id}`, headers: { cookie: a } }))
+        .statusCode,
+    ).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: b } })).statusCode).toBe(
+      401,
+    );
     const c = await signIn(t.app, 'chuyenvien.kt');
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout-all', headers: { cookie: a } })).statusCode).toBe(200);
-    for (const cookie of [a, c]) expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/logout-all', headers: { cookie: a } }))
+        .statusCode,
+    ).toBe(200);
+    for (const cookie of [a, c])
+      expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(
+        401,
+      );
   });
 
   it('changes the password: the old one stops working and other sessions end', async () => {
     const cookie = await signIn(t.app, 'canbo.phuloc');
     const other = await signIn(t.app, 'canbo.phuloc');
-    const short = await t.app.inject({ method: 'POST', url: '/api/me/password', headers: { cookie }, payload: { current: demoPassword, next: 'short' } });
+    const short = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: { cookie },
+      payload: { current: demoPassword, next: 'short' },
+    });
     expect(short.statusCode).toBe(400);
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/me/password', headers: { cookie }, payload: { current: 'nope', next: 'a-much-better-passphrase' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: { cookie },
+      payload: { current: 'nope', next: 'a-much-better-passphrase' },
+    });
     expect(wrong.statusCode).toBe(400);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/me/password', headers: { cookie }, payload: { current: demoPassword, next: 'a-much-better-passphrase' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/password',
+      headers: { cookie },
+      payload: { current: demoPassword, next: 'a-much-better-passphrase' },
+    });
     expect(ok.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: other } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: other } })).statusCode,
+    ).toBe(401);
     expect((await login({ username: 'canbo.phuloc', password: demoPassword })).statusCode).toBe(401);
-    expect((await login({ username: 'canbo.phuloc', password: 'a-much-better-passphrase' })).statusCode).toBe(200);
+    expect((await login({ username: 'canbo.phuloc', password: 'a-much-better-passphrase' })).statusCode).toBe(
+      200,
+    );
   });
 
   it('saves the language preference', async () => {
     const cookie = await signIn(t.app, 'jumugwan');
-    expect((await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie }, payload: { locale: 'xx' } })).statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie }, payload: { locale: 'en' } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).json().locale).toBe('en');
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: '/api/me',
+          headers: { cookie },
+          payload: { locale: 'xx' },
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: '/api/me',
+          headers: { cookie },
+          payload: { locale: 'en' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).json().locale).toBe(
+      'en',
+    );
   });
 });
 
@@ -125,7 +223,15 @@ describe('sign-in rate limit', () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 4; i++) {
-        codes.push((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } })).statusCode);
+        codes.push(
+          (
+            await t.app.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { username: 'x', password: 'y' },
+            })
+          ).statusCode,
+        );
       }
       expect(codes).toEqual([401, 401, 401, 429]);
     } finally {

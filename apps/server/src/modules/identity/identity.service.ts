@@ -15,6 +15,8 @@ import * as q from './identity.queries.ts';
 // argon2id with the OWASP ASVS 5.0 parameters (m = 46 MiB, t = 1, p = 1).
 const argonOptions = { algorithm: 2, memoryCost: 47104, timeCost: 1, parallelism: 1 } as const;
 
+export const countUsers = (ctx: Ctx) => q.countUsers(ctx.db);
+
 export const hashPassword = (password: string) => hash(password, argonOptions);
 
 /** Always spends the time of one verification, so unknown usernames cannot be told apart by timing. */
@@ -55,12 +57,21 @@ export async function createUser(ctx: Ctx, input: NewUser, agencyId?: string) {
     { username: input.username },
   );
   const { passwordHash: _h, totpSecret: _t, ...safe } = user;
-  await recordAudit(ctx, { action: 'identity.user.created', entityType: 'user', entityId: user.id, agencyId, after: safe });
+  await recordAudit(ctx, {
+    action: 'identity.user.created',
+    entityType: 'user',
+    entityId: user.id,
+    agencyId,
+    after: safe,
+  });
   return user;
 }
 
 /** The first administrator of an installation without demo data (`civicdesk admin create`). */
-export async function createAdministrator(ctx: Ctx, input: { username: string; displayName: string; password: string }) {
+export async function createAdministrator(
+  ctx: Ctx,
+  input: { username: string; displayName: string; password: string },
+) {
   if (input.password.length < 12) throw new AppError('bad_request', 'identity.password_too_short');
   return inTransaction(ctx, (tx) => createUser(tx, { ...input, isPlatformAdmin: true }));
 }
@@ -93,7 +104,11 @@ export async function getMe(ctx: Ctx, config: Config, actor: Actor, stage: Stage
   };
 }
 
-export async function updateProfile(ctx: Ctx, actor: Actor, input: { locale?: 'ko' | 'vi' | 'en'; displayName?: string }) {
+export async function updateProfile(
+  ctx: Ctx,
+  actor: Actor,
+  input: { locale?: 'ko' | 'vi' | 'en'; displayName?: string },
+) {
   return inTransaction(ctx, async (tx) => {
     const before = await q.findUserById(tx.db, actor.userId);
     const after = await q.updateUser(tx.db, actor.userId, input);
@@ -120,7 +135,12 @@ export async function changePassword(ctx: Ctx, actor: Actor, current: string, ne
     const revoked = await q.revokeSessions(tx.db, user.id, tx.now);
     const others = revoked.filter((s) => s.id !== actor.sessionId);
     if (actor.sessionId) await q.updateSession(tx.db, actor.sessionId, { revokedAt: null });
-    await recordAudit(tx, { action: 'identity.password.changed', entityType: 'user', entityId: user.id, detail: { sessionsRevoked: others.length } });
+    await recordAudit(tx, {
+      action: 'identity.password.changed',
+      entityType: 'user',
+      entityId: user.id,
+      detail: { sessionsRevoked: others.length },
+    });
     await notify(tx, { userId: user.id, kind: 'identity.password_changed' });
   });
 }

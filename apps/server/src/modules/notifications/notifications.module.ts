@@ -14,11 +14,15 @@ export const notificationsModule: Module = {
       const ctx = userCtx(req);
       return listNotifications(ctx, ctx.actor.userId);
     });
-    app.post('/api/notifications/:id/read', { schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: Ok } } }, async (req) => {
-      const ctx = userCtx(req);
-      if ((await markRead(ctx, ctx.actor.userId, req.params.id)) === 0) throw notFound();
-      return { ok: true as const };
-    });
+    app.post(
+      '/api/notifications/:id/read',
+      { schema: { tags, params: z.object({ id: z.uuid() }), response: { 200: Ok } } },
+      async (req) => {
+        const ctx = userCtx(req);
+        if ((await markRead(ctx, ctx.actor.userId, req.params.id)) === 0) throw notFound();
+        return { ok: true as const };
+      },
+    );
     app.post('/api/notifications/read-all', { schema: { tags, response: { 200: Ok } } }, async (req) => {
       const ctx = userCtx(req);
       await markRead(ctx, ctx.actor.userId);

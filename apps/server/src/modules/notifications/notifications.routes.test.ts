@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  agencyIdByCode,
+  createTestApp,
+  signIn,
+  signInEnrolled,
+  type TestApp,
+} from '../../../test/test-app.ts';
 import { buildApp } from '../../app.ts';
 import { openDatabase } from '../../platform/db/db.ts';
 import type { App } from '../../platform/http/types.ts';
-import { agencyIdByCode, createTestApp, signIn, signInEnrolled, type TestApp } from '../../../test/test-app.ts';
 
 type Msg = Record<string, unknown>;
 
@@ -15,7 +21,7 @@ async function openChannel(app: App, cookie?: string) {
       socket.on('message', (data: Buffer) => {
         const msg = JSON.parse(data.toString()) as Msg;
         seen.push(msg);
-        for (const w of waiters.splice(0)) (w.match(msg) ? w.resolve(msg) : waiters.push(w));
+        for (const w of waiters.splice(0)) w.match(msg) ? w.resolve(msg) : waiters.push(w);
       }),
   });
   const next = (match: (m: Msg) => boolean) =>
@@ -23,7 +29,13 @@ async function openChannel(app: App, cookie?: string) {
       const found = seen.find(match);
       if (found) return resolve(found);
       const timer = setTimeout(() => reject(new Error('no realtime message')), 10_000);
-      waiters.push({ match, resolve: (m) => (clearTimeout(timer), resolve(m)) });
+      waiters.push({
+        match,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      });
     });
   return { ws, next };
 }
@@ -44,20 +56,54 @@ describe('notifications and the realtime channel', () => {
     const { cookie: admin } = await signInEnrolled(t.app, 'quantri');
     const tanPhu = await agencyIdByCode(t.app, admin, 'UBND-TP');
     const me = (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: official } })).json();
-    const res = await t.app.inject({ method: 'POST', url: `/api/people/${me.id}/posts`, headers: { cookie: admin }, payload: { agencyId: tanPhu, role: 'official' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/people/${me.id}/posts`,
+      headers: { cookie: admin },
+      payload: { agencyId: tanPhu, role: 'official' },
+    });
     expect(res.statusCode).toBe(201);
 
     const msg = await pushed;
-    expect(msg.notification).toMatchObject({ kind: 'org.post_added', params: { agency: 'Ủy ban nhân dân xã Tân Phú', role: 'official' }, read: false });
+    expect(msg.notification).toMatchObject({
+      kind: 'org.post_added',
+      params: { agency: 'Ủy ban nhân dân xã Tân Phú', role: 'official' },
+      read: false,
+    });
     ws.terminate();
 
-    const list = await t.app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie: official } });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/notifications',
+      headers: { cookie: official },
+    });
     expect(list.json().unread).toBeGreaterThanOrEqual(1);
-    const id = (list.json().items as { id: string; kind: string }[]).find((n) => n.kind === 'org.post_added')!.id;
-    expect((await t.app.inject({ method: 'POST', url: `/api/notifications/${id}/read`, headers: { cookie: official } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'POST', url: `/api/notifications/${id}/read`, headers: { cookie: official } })).statusCode).toBe(404);
+    const id = (list.json().items as { id: string; kind: string }[]).find(
+      (n) => n.kind === 'org.post_added',
+    )!.id;
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/notifications/${id}/read`,
+          headers: { cookie: official },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/notifications/${id}/read`,
+          headers: { cookie: official },
+        })
+      ).statusCode,
+    ).toBe(404);
     await t.app.inject({ method: 'POST', url: '/api/notifications/read-all', headers: { cookie: official } });
-    expect((await t.app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie: official } })).json().unread).toBe(0);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie: official } })).json()
+        .unread,
+    ).toBe(0);
   });
 
   it('closes the socket of an anonymous client', async () => {
@@ -66,25 +112,35 @@ describe('notifications and the realtime channel', () => {
     expect(code).toBe(4401);
   });
 
-  it.runIf(process.env.DATABASE_URL)('fans out across server processes sharing one PostgreSQL (LISTEN/NOTIFY)', async () => {
-    // A second, independent server instance with its own connection pool and listener on the same database.
-    const database = await openDatabase({ databaseUrl: t.db.url! });
-    const second = await buildApp({ config: t.config, database, logger: false });
-    await second.ready();
-    try {
-      const official = await signIn(second, 'canbo.phuloc');
-      const { ws, next } = await openChannel(second, official);
-      await next((m) => m.type === 'hello');
-      const pushed = next((m) => m.type === 'notification');
-      const { cookie: admin } = await signInEnrolled(t.app, 'quantri.tanphu');
-      const tanPhu = await agencyIdByCode(t.app, admin, 'UBND-TP');
-      const me = (await second.inject({ method: 'GET', url: '/api/me', headers: { cookie: official } })).json();
-      await t.app.inject({ method: 'POST', url: `/api/people/${me.id}/posts`, headers: { cookie: admin }, payload: { agencyId: tanPhu, role: 'official' } });
-      expect((await pushed).notification).toMatchObject({ kind: 'org.post_added' });
-      ws.terminate();
-    } finally {
-      await second.close();
-      await database.close();
-    }
-  });
+  it.runIf(process.env.DATABASE_URL)(
+    'fans out across server processes sharing one PostgreSQL (LISTEN/NOTIFY)',
+    async () => {
+      // A second, independent server instance with its own connection pool and listener on the same database.
+      const database = await openDatabase({ databaseUrl: t.db.url! });
+      const second = await buildApp({ config: t.config, database, logger: false });
+      await second.ready();
+      try {
+        const official = await signIn(second, 'canbo.phuloc');
+        const { ws, next } = await openChannel(second, official);
+        await next((m) => m.type === 'hello');
+        const pushed = next((m) => m.type === 'notification');
+        const { cookie: admin } = await signInEnrolled(t.app, 'quantri.tanphu');
+        const tanPhu = await agencyIdByCode(t.app, admin, 'UBND-TP');
+        const me = (
+          await second.inject({ method: 'GET', url: '/api/me', headers: { cookie: official } })
+        ).json();
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/people/${me.id}/posts`,
+          headers: { cookie: admin },
+          payload: { agencyId: tanPhu, role: 'official' },
+        });
+        expect((await pushed).notification).toMatchObject({ kind: 'org.post_added' });
+        ws.terminate();
+      } finally {
+        await second.close();
+        await database.close();
+      }
+    },
+  );
 });

@@ -4,7 +4,12 @@ import { notifications } from './notifications.tables.ts';
 
 // In-app notifications: stored, then pushed on the user's realtime channel when the transaction commits.
 
-export type NotifyInput = { userId: string; kind: string; params?: Record<string, string | number>; link?: string };
+export type NotifyInput = {
+  userId: string;
+  kind: string;
+  params?: Record<string, string | number>;
+  link?: string;
+};
 
 const toDto = (n: typeof notifications.$inferSelect) => ({
   id: n.id,
@@ -18,9 +23,18 @@ const toDto = (n: typeof notifications.$inferSelect) => ({
 export async function notify(ctx: Ctx, input: NotifyInput): Promise<void> {
   const [row] = await ctx.db
     .insert(notifications)
-    .values({ userId: input.userId, kind: input.kind, params: input.params ?? {}, link: input.link, createdAt: ctx.now })
+    .values({
+      userId: input.userId,
+      kind: input.kind,
+      params: input.params ?? {},
+      link: input.link,
+      createdAt: ctx.now,
+    })
     .returning();
-  await ctx.hub.publish(ctx.db, { userIds: [input.userId], message: { type: 'notification', notification: toDto(row!) } });
+  await ctx.hub.publish(ctx.db, {
+    userIds: [input.userId],
+    message: { type: 'notification', notification: toDto(row!) },
+  });
 }
 
 export async function listNotifications(ctx: Ctx, userId: string, limit = 30) {
@@ -42,7 +56,13 @@ export async function markRead(ctx: Ctx, userId: string, id?: string): Promise<n
   const rows = await ctx.db
     .update(notifications)
     .set({ readAt: ctx.now })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), id ? eq(notifications.id, id) : undefined))
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        id ? eq(notifications.id, id) : undefined,
+      ),
+    )
     .returning({ id: notifications.id });
   return rows.length;
 }

@@ -13,8 +13,9 @@ export const orgMessages: Catalog = {
     'org.post_exists': 'This person already holds this role here.',
     'org.delegation_self': 'A person cannot delegate to themselves.',
     'org.delegation_period': 'The delegation must end on or after the day it starts.',
-    'org.delegation_mark': 'The authority mark {mark} is not used in this agency\'s country.',
-    'org.delegation_kind_mark': 'Acting approval uses Q. / 대결; delegated approval uses KT., TL., TUQ. / 전결.',
+    'org.delegation_mark': "The authority mark {mark} is not used in this agency's country.",
+    'org.delegation_kind_mark':
+      'Acting approval uses Q. / 대결; delegated approval uses KT., TL., TUQ. / 전결.',
     'org.delegation_not_member': 'Both people must hold an active post in this agency.',
     'org.delegation_tuq_onward': 'Authority received by TUQ. (thừa uỷ quyền) cannot be delegated onwards.',
     'org.delegation_revoked': 'This delegation has already been revoked.',
@@ -50,7 +51,8 @@ export const orgMessages: Catalog = {
     'org.delegation_self': 'Không thể tự giao quyền cho chính mình.',
     'org.delegation_period': 'Ngày kết thúc phải trùng hoặc sau ngày bắt đầu.',
     'org.delegation_mark': 'Thẩm quyền {mark} không áp dụng cho quốc gia của cơ quan này.',
-    'org.delegation_kind_mark': 'Quyền (Q.) dùng cho ký thay khi vắng mặt; KT., TL., TUQ. dùng cho giao quyền ký.',
+    'org.delegation_kind_mark':
+      'Quyền (Q.) dùng cho ký thay khi vắng mặt; KT., TL., TUQ. dùng cho giao quyền ký.',
     'org.delegation_not_member': 'Cả hai người phải đang công tác tại cơ quan này.',
     'org.delegation_tuq_onward': 'Thẩm quyền nhận theo TUQ. (thừa uỷ quyền) không được uỷ quyền tiếp.',
     'org.delegation_revoked': 'Uỷ quyền này đã bị thu hồi.',

@@ -28,23 +28,29 @@ export const updateSubtreePaths = (db: Db, oldPrefix: string, newPrefix: string)
 
 export const listUnits = (db: Db, agencyId: string) =>
   db.select().from(units).where(eq(units.agencyId, agencyId)).orderBy(asc(units.code));
-export const findUnitById = async (db: Db, id: string) => (await db.select().from(units).where(eq(units.id, id)))[0];
+export const findUnitById = async (db: Db, id: string) =>
+  (await db.select().from(units).where(eq(units.id, id)))[0];
 export const insertUnit = async (db: Db, values: typeof units.$inferInsert) =>
   (await db.insert(units).values(values).returning())[0]!;
 export const updateUnit = async (db: Db, id: string, set: Partial<typeof units.$inferInsert>) =>
   (await db.update(units).set(set).where(eq(units.id, id)).returning())[0]!;
 
 export const listPositions = (db: Db, agencyId: string) =>
-  db.select().from(positions).where(eq(positions.agencyId, agencyId)).orderBy(asc(positions.rank), asc(positions.name));
+  db
+    .select()
+    .from(positions)
+    .where(eq(positions.agencyId, agencyId))
+    .orderBy(asc(positions.rank), asc(positions.name));
 export const findPositionById = async (db: Db, id: string) =>
   (await db.select().from(positions).where(eq(positions.id, id)))[0];
 export const insertPosition = async (db: Db, values: typeof positions.$inferInsert) =>
   (await db.insert(positions).values(values).returning())[0]!;
 
-export type PostRole = typeof posts.$inferInsert['role'];
+export type PostRole = (typeof posts.$inferInsert)['role'];
 export const insertPost = async (db: Db, values: typeof posts.$inferInsert) =>
   (await db.insert(posts).values(values).returning())[0]!;
-export const findPostById = async (db: Db, id: string) => (await db.select().from(posts).where(eq(posts.id, id)))[0];
+export const findPostById = async (db: Db, id: string) =>
+  (await db.select().from(posts).where(eq(posts.id, id)))[0];
 export const updatePost = async (db: Db, id: string, set: Partial<typeof posts.$inferInsert>) =>
   (await db.update(posts).set(set).where(eq(posts.id, id)).returning())[0]!;
 
@@ -75,12 +81,9 @@ export const listPostsOfUsers = (db: Db, userIds: string[]) =>
         .orderBy(asc(positions.rank), asc(agencies.path));
 
 export const listUserIdsOfAgency = async (db: Db, agencyId: string) =>
-  (
-    await db
-      .selectDistinct({ userId: posts.userId })
-      .from(posts)
-      .where(eq(posts.agencyId, agencyId))
-  ).map((r) => r.userId);
+  (await db.selectDistinct({ userId: posts.userId }).from(posts).where(eq(posts.agencyId, agencyId))).map(
+    (r) => r.userId,
+  );
 
 const fromUser = alias(users, 'from_user');
 const toUser = alias(users, 'to_user');

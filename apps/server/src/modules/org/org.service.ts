@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { AgencyCreate, AgencyUpdate, PositionCreate, UnitCreate, UnitUpdate } from '@civicdesk/contracts/org';
+import type {
+  AgencyCreate,
+  AgencyUpdate,
+  PositionCreate,
+  UnitCreate,
+  UnitUpdate,
+} from '@civicdesk/contracts/org';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, selectRows } from '../../platform/db/db.ts';
@@ -17,11 +23,17 @@ export { adminAgencyIds, memberAgencyIds } from './org.policy.ts';
 export type { Role } from './org.tables.ts';
 
 export async function isAdminOf(db: Db, actor: Actor, agencyId: string): Promise<boolean> {
-  return (await selectRows(db, sql`select 1 as ok where ${agencyId}::uuid in (${adminAgencyIds(actor)})`)).length > 0;
+  return (
+    (await selectRows(db, sql`select 1 as ok where ${agencyId}::uuid in (${adminAgencyIds(actor)})`)).length >
+    0
+  );
 }
 
 async function isMemberOf(db: Db, actor: Actor, agencyId: string): Promise<boolean> {
-  return (await selectRows(db, sql`select 1 as ok where ${agencyId}::uuid in (${memberAgencyIds(actor)})`)).length > 0;
+  return (
+    (await selectRows(db, sql`select 1 as ok where ${agencyId}::uuid in (${memberAgencyIds(actor)})`))
+      .length > 0
+  );
 }
 
 /** 404 when the agency does not exist, 403 when the actor does not administer it. */
@@ -56,7 +68,9 @@ export async function ensureDefaultTiers(db: Db) {
 /** Staff see every agency (to address documents to them); others only the agencies they belong to. */
 export async function listAgencies(ctx: Ctx, actor: Actor) {
   const visible =
-    actor.isPlatformAdmin || actor.kind === 'staff' ? sql`true` : sql`${agencies.id} in (${memberAgencyIds(actor)})`;
+    actor.isPlatformAdmin || actor.kind === 'staff'
+      ? sql`true`
+      : sql`${agencies.id} in (${memberAgencyIds(actor)})`;
   return ctx.db
     .select({
       id: agencies.id,
@@ -79,14 +93,27 @@ export async function createAgency(ctx: Ctx, actor: Actor, input: z.infer<typeof
   return inTransaction(ctx, async (tx) => {
     const parent = input.parentId ? await assertAdmin(tx, actor, input.parentId) : null;
     if (!parent && !actor.isPlatformAdmin) throw forbidden();
-    if (!(await q.findTier(tx.db, input.tier))) throw new AppError('bad_request', 'org.unknown_tier', { tier: input.tier });
+    if (!(await q.findTier(tx.db, input.tier)))
+      throw new AppError('bad_request', 'org.unknown_tier', { tier: input.tier });
     const id = randomUUID();
     const agency = await uniqueOr(
-      () => q.insertAgency(tx.db, { ...input, id, parentId: parent?.id ?? null, path: `${parent?.path ?? '/'}${id}/` }),
+      () =>
+        q.insertAgency(tx.db, {
+          ...input,
+          id,
+          parentId: parent?.id ?? null,
+          path: `${parent?.path ?? '/'}${id}/`,
+        }),
       'org.agency_code_taken',
       { code: input.code },
     );
-    await recordAudit(tx, { action: 'org.agency.created', entityType: 'agency', entityId: id, agencyId: id, after: agency });
+    await recordAudit(tx, {
+      action: 'org.agency.created',
+      entityType: 'agency',
+      entityId: id,
+      agencyId: id,
+      after: agency,
+    });
     return agency;
   });
 }
@@ -103,8 +130,17 @@ export async function updateAgency(ctx: Ctx, actor: Actor, id: string, input: z.
       await q.updateSubtreePaths(tx.db, before.path, newPath);
       await q.updateAgency(tx.db, id, { parentId });
     }
-    const after = Object.keys(fields).length ? await q.updateAgency(tx.db, id, fields) : await q.findAgencyById(tx.db, id);
-    await recordAudit(tx, { action: 'org.agency.updated', entityType: 'agency', entityId: id, agencyId: id, before, after });
+    const after = Object.keys(fields).length
+      ? await q.updateAgency(tx.db, id, fields)
+      : await q.findAgencyById(tx.db, id);
+    await recordAudit(tx, {
+      action: 'org.agency.updated',
+      entityType: 'agency',
+      entityId: id,
+      agencyId: id,
+      before,
+      after,
+    });
     return after!;
   });
 }
@@ -124,12 +160,25 @@ async function checkParentUnit(ctx: Ctx, agencyId: string, parentUnitId: string,
   }
 }
 
-export async function createUnit(ctx: Ctx, actor: Actor, agencyId: string, input: z.infer<typeof UnitCreate>) {
+export async function createUnit(
+  ctx: Ctx,
+  actor: Actor,
+  agencyId: string,
+  input: z.infer<typeof UnitCreate>,
+) {
   return inTransaction(ctx, async (tx) => {
     await assertAdmin(tx, actor, agencyId);
     if (input.parentUnitId) await checkParentUnit(tx, agencyId, input.parentUnitId);
-    const unit = await uniqueOr(() => q.insertUnit(tx.db, { ...input, agencyId }), 'org.unit_code_taken', { code: input.code });
-    await recordAudit(tx, { action: 'org.unit.created', entityType: 'unit', entityId: unit.id, agencyId, after: unit });
+    const unit = await uniqueOr(() => q.insertUnit(tx.db, { ...input, agencyId }), 'org.unit_code_taken', {
+      code: input.code,
+    });
+    await recordAudit(tx, {
+      action: 'org.unit.created',
+      entityType: 'unit',
+      entityId: unit.id,
+      agencyId,
+      after: unit,
+    });
     return unit;
   });
 }
@@ -141,7 +190,14 @@ export async function updateUnit(ctx: Ctx, actor: Actor, id: string, input: z.in
     await assertAdmin(tx, actor, before.agencyId);
     if (input.parentUnitId) await checkParentUnit(tx, before.agencyId, input.parentUnitId, id);
     const after = await q.updateUnit(tx.db, id, input);
-    await recordAudit(tx, { action: 'org.unit.updated', entityType: 'unit', entityId: id, agencyId: before.agencyId, before, after });
+    await recordAudit(tx, {
+      action: 'org.unit.updated',
+      entityType: 'unit',
+      entityId: id,
+      agencyId: before.agencyId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -151,16 +207,37 @@ export async function listPositions(ctx: Ctx, actor: Actor, agencyId: string) {
   return q.listPositions(ctx.db, agencyId);
 }
 
-export async function createPosition(ctx: Ctx, actor: Actor, agencyId: string, input: z.infer<typeof PositionCreate>) {
+export async function createPosition(
+  ctx: Ctx,
+  actor: Actor,
+  agencyId: string,
+  input: z.infer<typeof PositionCreate>,
+) {
   return inTransaction(ctx, async (tx) => {
     await assertAdmin(tx, actor, agencyId);
-    const position = await uniqueOr(() => q.insertPosition(tx.db, { ...input, agencyId }), 'org.position_taken', { name: input.name });
-    await recordAudit(tx, { action: 'org.position.created', entityType: 'position', entityId: position.id, agencyId, after: position });
+    const position = await uniqueOr(
+      () => q.insertPosition(tx.db, { ...input, agencyId }),
+      'org.position_taken',
+      { name: input.name },
+    );
+    await recordAudit(tx, {
+      action: 'org.position.created',
+      entityType: 'position',
+      entityId: position.id,
+      agencyId,
+      after: position,
+    });
     return position;
   });
 }
 
-export type PostInput = { userId: string; agencyId: string; unitId?: string | null; positionId?: string | null; role: q.PostRole };
+export type PostInput = {
+  userId: string;
+  agencyId: string;
+  unitId?: string | null;
+  positionId?: string | null;
+  role: q.PostRole;
+};
 
 /** Gives a person a post; the caller's transaction and authority are checked here. */
 export async function addPost(ctx: Ctx, actor: Actor, input: PostInput) {
@@ -172,8 +249,18 @@ export async function addPost(ctx: Ctx, actor: Actor, input: PostInput) {
     throw new AppError('bad_request', 'org.position_not_in_agency');
   }
   const post = await uniqueOr(() => q.insertPost(ctx.db, input), 'org.post_exists');
-  await recordAudit(ctx, { action: 'org.post.added', entityType: 'post', entityId: post.id, agencyId: input.agencyId, after: post });
-  await notify(ctx, { userId: input.userId, kind: 'org.post_added', params: { agency: agency.name, role: input.role } });
+  await recordAudit(ctx, {
+    action: 'org.post.added',
+    entityType: 'post',
+    entityId: post.id,
+    agencyId: input.agencyId,
+    after: post,
+  });
+  await notify(ctx, {
+    userId: input.userId,
+    kind: 'org.post_added',
+    params: { agency: agency.name, role: input.role },
+  });
   return post;
 }
 
@@ -183,7 +270,14 @@ export async function deactivatePost(ctx: Ctx, actor: Actor, postId: string) {
     if (!before) throw notFound();
     await assertAdmin(tx, actor, before.agencyId);
     const after = await q.updatePost(tx.db, postId, { active: false });
-    await recordAudit(tx, { action: 'org.post.deactivated', entityType: 'post', entityId: postId, agencyId: before.agencyId, before, after });
+    await recordAudit(tx, {
+      action: 'org.post.deactivated',
+      entityType: 'post',
+      entityId: postId,
+      agencyId: before.agencyId,
+      before,
+      after,
+    });
     return after;
   });
 }

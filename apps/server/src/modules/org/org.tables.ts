@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.tables.ts';
 
 // Tiers are data, not code: a deployment names its own levels (ministry → province → commune, or 시 → 구).
@@ -118,5 +130,8 @@ export const delegations = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('delegations_to').on(t.toUserId), check('delegations_period', sql`${t.validTo} >= ${t.validFrom}`)],
+  (t) => [
+    index('delegations_to').on(t.toUserId),
+    check('delegations_period', sql`${t.validTo} >= ${t.validFrom}`),
+  ],
 );

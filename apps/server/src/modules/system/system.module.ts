@@ -11,7 +11,11 @@ export const systemModule: Module = {
           tags: ['system'],
           summary: 'Liveness and database reachability',
           response: {
-            200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), demo: z.boolean() }),
+            200: z.object({
+              status: z.literal('ok'),
+              database: z.enum(['pglite', 'postgres']),
+              demo: z.boolean(),
+            }),
             503: z.object({ status: z.literal('unavailable') }),
           },
         },

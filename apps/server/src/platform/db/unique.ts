@@ -1,7 +1,11 @@
 import { AppError } from '../http/errors.ts';
 
 /** Runs a write; a unique-constraint violation (SQLSTATE 23505) becomes a 409 with the given message. */
-export async function uniqueOr<T>(fn: () => Promise<T>, key: string, params: Record<string, unknown> = {}): Promise<T> {
+export async function uniqueOr<T>(
+  fn: () => Promise<T>,
+  key: string,
+  params: Record<string, unknown> = {},
+): Promise<T> {
   try {
     return await fn();
   } catch (err) {

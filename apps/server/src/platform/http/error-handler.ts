@@ -8,23 +8,46 @@ import { AppError } from './errors.ts';
 // 5xx details stay in the log.
 
 function send(reply: FastifyReply, err: AppError, locale: Locale, details?: Record<string, unknown>) {
-  const body = { code: err.code, key: err.key, message: translate(locale, err.key, err.params), ...err.extra };
+  const body = {
+    code: err.code,
+    key: err.key,
+    message: translate(locale, err.key, err.params),
+    ...err.extra,
+  };
   return reply.status(err.status).send({ error: details ? { ...body, details } : body });
 }
 
-type ZodValidationItem = { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> };
+type ZodValidationItem = {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+};
 
-function validationDetails(error: FastifyError, locale: Locale): { text: string; fields: Record<string, string> } {
+function validationDetails(
+  error: FastifyError,
+  locale: Locale,
+): { text: string; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
   const localeError = z.locales[locale]().localeError;
   for (const v of (error.validation ?? []) as unknown as ZodValidationItem[]) {
     const path = v.instancePath.split('/').filter(Boolean);
-    const issue = { ...v.params, code: v.keyword, path, message: v.message ?? '' } as unknown as z.core.$ZodRawIssue;
+    const issue = {
+      ...v.params,
+      code: v.keyword,
+      path,
+      message: v.message ?? '',
+    } as unknown as z.core.$ZodRawIssue;
     const said = v.keyword === 'custom' ? undefined : localeError(issue);
     const where = path.join('.') || (error.validationContext ?? 'body');
     fields[where] = (typeof said === 'string' ? said : said?.message) ?? v.message ?? 'invalid';
   }
-  return { text: Object.entries(fields).map(([k, m]) => `${k}: ${m}`).join('; '), fields };
+  return {
+    text: Object.entries(fields)
+      .map(([k, m]) => `${k}: ${m}`)
+      .join('; '),
+    fields,
+  };
 }
 
 export function errorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
@@ -35,12 +58,16 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const { text, fields } = validationDetails(error, locale);
-    return send(reply, new AppError('bad_request', 'error.validation', { details: text }), locale, { fields });
+    return send(reply, new AppError('bad_request', 'error.validation', { details: text }), locale, {
+      fields,
+    });
   }
   const status = error.statusCode ?? 500;
   if (status === 429) return send(reply, new AppError('rate_limited', 'error.rate_limited'), locale);
-  if (status === 413) return send(reply, new AppError('payload_too_large', 'error.payload_too_large'), locale);
-  if (status === 415) return send(reply, new AppError('unsupported_media_type', 'error.unsupported_media_type'), locale);
+  if (status === 413)
+    return send(reply, new AppError('payload_too_large', 'error.payload_too_large'), locale);
+  if (status === 415)
+    return send(reply, new AppError('unsupported_media_type', 'error.unsupported_media_type'), locale);
   if (status >= 400 && status < 500) {
     return send(reply, new AppError('bad_request', 'error.validation', { details: error.message }), locale);
   }
@@ -64,5 +91,6 @@ export async function guardCrossSite(req: FastifyRequest, reply: FastifyReply) {
   } catch {
     host = '';
   }
-  if (host !== req.headers.host) return send(reply, new AppError('forbidden', 'error.csrf'), req.locale ?? 'en');
+  if (host !== req.headers.host)
+    return send(reply, new AppError('forbidden', 'error.csrf'), req.locale ?? 'en');
 }

@@ -23,7 +23,12 @@ export class AppError extends Error {
   readonly extra: Record<string, unknown>;
 
   /** `key` names a translated message; `extra` is sent to the client as-is (never secrets). */
-  constructor(code: ErrorCode, key: string, params: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
+  constructor(
+    code: ErrorCode,
+    key: string,
+    params: Record<string, unknown> = {},
+    extra: Record<string, unknown> = {},
+  ) {
     super(key);
     this.code = code;
     this.key = key;

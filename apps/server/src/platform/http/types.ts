@@ -44,7 +44,15 @@ declare module 'fastify' {
 
 export function requestCtx(req: FastifyRequest): Ctx {
   const { database, hub } = req.deps;
-  return { db: database.db, actor: req.actor, ip: req.ip, now: new Date(), locale: req.locale, log: req.log, hub };
+  return {
+    db: database.db,
+    actor: req.actor,
+    ip: req.ip,
+    now: new Date(),
+    locale: req.locale,
+    log: req.log,
+    hub,
+  };
 }
 
 /** The context of a fully signed-in person; anyone else gets 401. */

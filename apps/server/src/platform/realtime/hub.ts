@@ -35,8 +35,8 @@ export function createHub(database: Database): Hub {
       }
     },
     attach(userId, socket) {
-      let set = sockets.get(userId);
-      if (!set) sockets.set(userId, (set = new Set()));
+      const set = sockets.get(userId) ?? new Set<Socket>();
+      sockets.set(userId, set);
       set.add(socket);
       return () => {
         set.delete(socket);

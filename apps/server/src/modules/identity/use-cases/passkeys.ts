@@ -18,19 +18,33 @@ import { openSession, promoteSession } from './sessions.ts';
 // Passkeys (WebAuthn): as a second factor after the password, or alone (a user-verified passkey is itself
 // two factors: the device and the PIN or biometric). Challenges are kept server-side and used once.
 const challengeTtlMs = 5 * 60_000;
-const rp = (config: Config) => ({ rpID: new URL(config.publicUrl).hostname, origin: new URL(config.publicUrl).origin });
+const rp = (config: Config) => ({
+  rpID: new URL(config.publicUrl).hostname,
+  origin: new URL(config.publicUrl).origin,
+});
 const transportsOf = (s: string | null) => (s ? (s.split(',') as AuthenticatorTransportFuture[]) : undefined);
 const passkeyFailed = () => new AppError('unauthorized', 'identity.passkey_failed');
 
-async function saveChallenge(ctx: Ctx, challenge: string, purpose: 'register' | 'authenticate', userId: string | null) {
-  await q.insertChallenge(ctx.db, { challenge, purpose, userId, expiresAt: new Date(ctx.now.getTime() + challengeTtlMs) });
+async function saveChallenge(
+  ctx: Ctx,
+  challenge: string,
+  purpose: 'register' | 'authenticate',
+  userId: string | null,
+) {
+  await q.insertChallenge(ctx.db, {
+    challenge,
+    purpose,
+    userId,
+    expiresAt: new Date(ctx.now.getTime() + challengeTtlMs),
+  });
 }
 
 /** The challenge must exist, be unexpired and (when bound) belong to this user; it is consumed either way. */
-const challengeCheck = (ctx: Ctx, purpose: 'register' | 'authenticate', userId: string | null) => async (challenge: string) => {
-  const row = await q.takeChallenge(ctx.db, challenge, purpose, ctx.now);
-  return !!row && row.expiresAt > ctx.now && (row.userId === null || row.userId === userId);
-};
+const challengeCheck =
+  (ctx: Ctx, purpose: 'register' | 'authenticate', userId: string | null) => async (challenge: string) => {
+    const row = await q.takeChallenge(ctx.db, challenge, purpose, ctx.now);
+    return !!row && row.expiresAt > ctx.now && (row.userId === null || row.userId === userId);
+  };
 
 export async function registrationOptions(ctx: Ctx, config: Config, actor: Actor) {
   const existing = await q.listPasskeys(ctx.db, actor.userId);
@@ -48,7 +62,13 @@ export async function registrationOptions(ctx: Ctx, config: Config, actor: Actor
   return options;
 }
 
-export async function registerPasskey(ctx: Ctx, config: Config, actor: Actor, name: string, response: unknown) {
+export async function registerPasskey(
+  ctx: Ctx,
+  config: Config,
+  actor: Actor,
+  name: string,
+  response: unknown,
+) {
   const verification = await verifyRegistrationResponse({
     response: response as RegistrationResponseJSON,
     expectedChallenge: challengeCheck(ctx, 'register', actor.userId),
@@ -67,7 +87,12 @@ export async function registerPasskey(ctx: Ctx, config: Config, actor: Actor, na
       transports: info.credential.transports?.join(',') ?? null,
       name,
     });
-    await recordAudit(tx, { action: 'identity.passkey.added', entityType: 'passkey', entityId: info.credential.id, detail: { name } });
+    await recordAudit(tx, {
+      action: 'identity.passkey.added',
+      entityType: 'passkey',
+      entityId: info.credential.id,
+      detail: { name },
+    });
     await notify(tx, { userId: actor.userId, kind: 'identity.passkey_added', params: { name } });
   });
 }
@@ -112,13 +137,26 @@ export async function authenticateWithPasskey(
     expectedChallenge: challengeCheck(ctx, 'authenticate', pending?.userId ?? null),
     expectedOrigin: rp(config).origin,
     expectedRPID: rp(config).rpID,
-    credential: { id: key.id, publicKey: new Uint8Array(key.publicKey), counter: key.counter, transports: transportsOf(key.transports) },
+    credential: {
+      id: key.id,
+      publicKey: new Uint8Array(key.publicKey),
+      counter: key.counter,
+      transports: transportsOf(key.transports),
+    },
     requireUserVerification: !pending,
   }).catch(() => ({ verified: false, authenticationInfo: undefined }));
   if (!result.verified || !result.authenticationInfo) throw passkeyFailed();
   return inTransaction(ctx, async (tx) => {
-    await q.updatePasskey(tx.db, key.id, { counter: result.authenticationInfo!.newCounter, lastUsedAt: tx.now });
-    await recordAudit(tx, { action: 'identity.sign_in.passkey', entityType: 'user', entityId: user.id, detail: { passkey: key.name } });
+    await q.updatePasskey(tx.db, key.id, {
+      counter: result.authenticationInfo!.newCounter,
+      lastUsedAt: tx.now,
+    });
+    await recordAudit(tx, {
+      action: 'identity.sign_in.passkey',
+      entityType: 'user',
+      entityId: user.id,
+      detail: { passkey: key.name },
+    });
     if (pending) {
       await promoteSession(tx, config, pending.sessionId, true);
       return null;

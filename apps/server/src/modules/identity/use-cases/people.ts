@@ -4,8 +4,8 @@ import { type Actor, type Ctx, inTransaction } from '../../../platform/http/cont
 import { forbidden, notFound } from '../../../platform/http/errors.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { addPost, canAdminUser, postsOfUsers, userIdsOfAgency } from '../../org/org.service.ts';
-import { createUser } from '../identity.service.ts';
 import * as q from '../identity.queries.ts';
+import { createUser } from '../identity.service.ts';
 
 // The directory of an agency and its administration: accounts with their posts.
 
@@ -31,7 +31,12 @@ export async function personById(ctx: Ctx, actor: Actor, agencyId: string, userI
   return person;
 }
 
-export async function createPerson(ctx: Ctx, actor: Actor, agencyId: string, input: z.infer<typeof PersonCreate>) {
+export async function createPerson(
+  ctx: Ctx,
+  actor: Actor,
+  agencyId: string,
+  input: z.infer<typeof PersonCreate>,
+) {
   const user = await inTransaction(ctx, async (tx) => {
     const created = await createUser(tx, { ...input, email: input.email ?? null }, agencyId);
     await addPost(tx, actor, { ...input.post, userId: created.id, agencyId });
@@ -40,7 +45,12 @@ export async function createPerson(ctx: Ctx, actor: Actor, agencyId: string, inp
   return personById(ctx, actor, agencyId, user.id);
 }
 
-export async function updatePerson(ctx: Ctx, actor: Actor, userId: string, input: z.infer<typeof PersonUpdate>) {
+export async function updatePerson(
+  ctx: Ctx,
+  actor: Actor,
+  userId: string,
+  input: z.infer<typeof PersonUpdate>,
+) {
   return inTransaction(ctx, async (tx) => {
     const before = await q.findUserById(tx.db, userId);
     if (!before) throw notFound();
@@ -49,12 +59,23 @@ export async function updatePerson(ctx: Ctx, actor: Actor, userId: string, input
     // A deactivated account loses every session at once.
     if (input.active === false) await q.revokeSessions(tx.db, userId, tx.now);
     const pick = (u: q.User) => ({ displayName: u.displayName, email: u.email, active: u.active });
-    await recordAudit(tx, { action: 'identity.user.updated', entityType: 'user', entityId: userId, before: pick(before), after: pick(after) });
+    await recordAudit(tx, {
+      action: 'identity.user.updated',
+      entityType: 'user',
+      entityId: userId,
+      before: pick(before),
+      after: pick(after),
+    });
     return after;
   });
 }
 
-export async function addPostToPerson(ctx: Ctx, actor: Actor, userId: string, input: z.infer<typeof PostInput> & { agencyId: string }) {
+export async function addPostToPerson(
+  ctx: Ctx,
+  actor: Actor,
+  userId: string,
+  input: z.infer<typeof PostInput> & { agencyId: string },
+) {
   return inTransaction(ctx, async (tx) => {
     if (!(await q.findUserById(tx.db, userId))) throw notFound();
     return addPost(tx, actor, { ...input, userId });

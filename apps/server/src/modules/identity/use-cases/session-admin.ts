@@ -23,14 +23,23 @@ export async function revokeOne(ctx: Ctx, actor: Actor, id: string) {
     const target = live.find((s) => s.id === id || s.id.slice(0, 16) === id);
     if (!target) throw notFound();
     await q.revokeSessions(tx.db, actor.userId, tx.now, target.id);
-    await recordAudit(tx, { action: 'identity.session.revoked', entityType: 'session', entityId: target.id.slice(0, 16) });
+    await recordAudit(tx, {
+      action: 'identity.session.revoked',
+      entityType: 'session',
+      entityId: target.id.slice(0, 16),
+    });
   });
 }
 
 export async function revokeAll(ctx: Ctx, actor: Actor) {
   await inTransaction(ctx, async (tx) => {
     const revoked = await q.revokeSessions(tx.db, actor.userId, tx.now);
-    await recordAudit(tx, { action: 'identity.session.revoked_all', entityType: 'user', entityId: actor.userId, detail: { count: revoked.length } });
+    await recordAudit(tx, {
+      action: 'identity.session.revoked_all',
+      entityType: 'user',
+      entityId: actor.userId,
+      detail: { count: revoked.length },
+    });
     await tx.hub.publish(tx.db, { userIds: [actor.userId], message: { type: 'session.revoked' } });
   });
 }

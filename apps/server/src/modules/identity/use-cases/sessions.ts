@@ -12,7 +12,13 @@ import * as q from '../identity.queries.ts';
 export const cookieName = 'cd_session';
 const touchEveryMs = 60_000;
 
-export async function openSession(ctx: Ctx, config: Config, userId: string, stage: Stage, userAgent?: string) {
+export async function openSession(
+  ctx: Ctx,
+  config: Config,
+  userId: string,
+  stage: Stage,
+  userAgent?: string,
+) {
   const token = randomBytes(32).toString('base64url');
   const id = sha256Hex(token);
   const ttl = stage === 'full' ? config.sessionHours * 3600_000 : 10 * 60_000;
@@ -31,7 +37,11 @@ export async function openSession(ctx: Ctx, config: Config, userId: string, stag
 }
 
 export async function promoteSession(ctx: Ctx, config: Config, id: string, mfa: boolean) {
-  await q.updateSession(ctx.db, id, { stage: 'full', mfa, expiresAt: new Date(ctx.now.getTime() + config.sessionHours * 3600_000) });
+  await q.updateSession(ctx.db, id, {
+    stage: 'full',
+    mfa,
+    expiresAt: new Date(ctx.now.getTime() + config.sessionHours * 3600_000),
+  });
 }
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string) {

@@ -4,8 +4,8 @@ import { AppError } from '../../../platform/http/errors.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { notify } from '../../notifications/notifications.service.ts';
 import { afterFailure, isLocked, lockout, stageAfterPassword } from '../identity.policy.ts';
-import { isSecondFactorRequired, verifyPassword } from '../identity.service.ts';
 import * as q from '../identity.queries.ts';
+import { isSecondFactorRequired, verifyPassword } from '../identity.service.ts';
 import { openSession, promoteSession } from './sessions.ts';
 import { checkTotp } from './totp.ts';
 
@@ -16,11 +16,20 @@ const badCredentials = () => new AppError('unauthorized', 'identity.bad_credenti
 async function recordFailure(ctx: Ctx, user: q.User | undefined, username: string, reason: string) {
   await inTransaction(ctx, async (tx) => {
     if (user) await q.updateUser(tx.db, user.id, afterFailure(user.failedLogins, tx.now));
-    await recordAudit(tx, { action: 'identity.sign_in.failed', entityType: 'user', entityId: user?.id, detail: { username, reason } });
+    await recordAudit(tx, {
+      action: 'identity.sign_in.failed',
+      entityType: 'user',
+      entityId: user?.id,
+      detail: { username, reason },
+    });
   });
 }
 
-export type SignInResult = { token: string; stage: 'full' | 'mfa' | 'enroll'; methods: ('totp' | 'passkey')[] };
+export type SignInResult = {
+  token: string;
+  stage: 'full' | 'mfa' | 'enroll';
+  methods: ('totp' | 'passkey')[];
+};
 
 export async function signIn(
   ctx: Ctx,
@@ -46,13 +55,24 @@ export async function signIn(
       throw new AppError('unauthorized', 'identity.bad_totp');
     }
   }
-  const stage = stageAfterPassword({ required, hasTotp: usable.totpEnabled, hasPasskey: passkeys.length > 0, totpPassed });
+  const stage = stageAfterPassword({
+    required,
+    hasTotp: usable.totpEnabled,
+    hasPasskey: passkeys.length > 0,
+    totpPassed,
+  });
   return inTransaction(ctx, async (tx) => {
     await q.updateUser(tx.db, usable.id, { failedLogins: 0, lockedUntil: null });
     const knownPlace = await q.hasSignedInFrom(tx.db, usable.id, tx.ip);
     const { token } = await openSession(tx, config, usable.id, stage, input.userAgent);
-    await recordAudit(tx, { action: 'identity.sign_in.password', entityType: 'user', entityId: usable.id, detail: { stage } });
-    if (!knownPlace) await notify(tx, { userId: usable.id, kind: 'identity.new_sign_in', params: { ip: tx.ip } });
+    await recordAudit(tx, {
+      action: 'identity.sign_in.password',
+      entityType: 'user',
+      entityId: usable.id,
+      detail: { stage },
+    });
+    if (!knownPlace)
+      await notify(tx, { userId: usable.id, kind: 'identity.new_sign_in', params: { ip: tx.ip } });
     const methods: ('totp' | 'passkey')[] = [];
     if (usable.totpEnabled) methods.push('totp');
     if (passkeys.length) methods.push('passkey');
@@ -61,10 +81,17 @@ export async function signIn(
 }
 
 /** The second step: a TOTP code for a session that passed the password step. */
-export async function completeWithTotp(ctx: Ctx, config: Config, sessionId: string, userId: string, code: string) {
+export async function completeWithTotp(
+  ctx: Ctx,
+  config: Config,
+  sessionId: string,
+  userId: string,
+  code: string,
+) {
   const user = await q.findUserById(ctx.db, userId);
   if (!user) throw badCredentials();
-  if (isLocked(user.lockedUntil, ctx.now)) throw new AppError('locked', 'identity.locked', { minutes: lockout.minutes });
+  if (isLocked(user.lockedUntil, ctx.now))
+    throw new AppError('locked', 'identity.locked', { minutes: lockout.minutes });
   if (!(await checkTotp(ctx, config, user, code))) {
     await recordFailure(ctx, user, user.username, 'totp');
     throw new AppError('unauthorized', 'identity.bad_totp');

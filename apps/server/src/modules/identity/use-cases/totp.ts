@@ -6,8 +6,8 @@ import { AppError } from '../../../platform/http/errors.ts';
 import { seal, unseal } from '../../../platform/seal.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { notify } from '../../notifications/notifications.service.ts';
-import { isSecondFactorRequired } from '../identity.service.ts';
 import * as q from '../identity.queries.ts';
+import { isSecondFactorRequired } from '../identity.service.ts';
 
 // RFC 6238 TOTP: 30-second steps, ±1 step of clock drift, and a used step can never be used again (replay).
 

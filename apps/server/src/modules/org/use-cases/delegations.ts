@@ -6,8 +6,8 @@ import { AppError, forbidden, notFound } from '../../../platform/http/errors.ts'
 import { recordAudit } from '../../audit/audit.service.ts';
 import { notify } from '../../notifications/notifications.service.ts';
 import * as q from '../org.queries.ts';
-import { delegations } from '../org.tables.ts';
 import { assertMember, isAdminOf } from '../org.service.ts';
+import { delegations } from '../org.tables.ts';
 
 // Delegation is law (Decree 30/2020 Art. 13; 위임전결규정): a written, time-limited rule. Marks follow the
 // agency's country: Vietnam KT./TL./TUQ./Q., Korea 전결 / 대결. TUQ. may not be delegated onwards.
@@ -20,7 +20,12 @@ export async function listDelegations(ctx: Ctx, actor: Actor, agencyId: string) 
   return rows.map(({ d, fromName, toName }) => ({ ...d, fromName, toName, revoked: d.revokedAt !== null }));
 }
 
-export async function createDelegation(ctx: Ctx, actor: Actor, agencyId: string, input: z.infer<typeof DelegationCreate>) {
+export async function createDelegation(
+  ctx: Ctx,
+  actor: Actor,
+  agencyId: string,
+  input: z.infer<typeof DelegationCreate>,
+) {
   return inTransaction(ctx, async (tx) => {
     const agency = await assertMember(tx, actor, agencyId);
     const admin = await isAdminOf(tx.db, actor, agencyId);
@@ -34,14 +39,25 @@ export async function createDelegation(ctx: Ctx, actor: Actor, agencyId: string,
       throw new AppError('bad_request', 'org.delegation_kind_mark');
     }
     for (const userId of [input.fromUserId, input.toUserId]) {
-      if (!(await q.hasActivePostIn(tx.db, userId, agencyId))) throw new AppError('bad_request', 'org.delegation_not_member');
+      if (!(await q.hasActivePostIn(tx.db, userId, agencyId)))
+        throw new AppError('bad_request', 'org.delegation_not_member');
     }
     if (await holdsReceivedTuq(tx, input.fromUserId, agencyId, input.validFrom, input.validTo)) {
       throw new AppError('conflict', 'org.delegation_tuq_onward');
     }
     const row = await q.insertDelegation(tx.db, { ...input, agencyId, createdBy: actor.userId });
-    await recordAudit(tx, { action: 'org.delegation.created', entityType: 'delegation', entityId: row.id, agencyId, after: row });
-    await notify(tx, { userId: input.toUserId, kind: 'org.delegation_received', params: { mark: input.mark, from: input.validFrom, to: input.validTo } });
+    await recordAudit(tx, {
+      action: 'org.delegation.created',
+      entityType: 'delegation',
+      entityId: row.id,
+      agencyId,
+      after: row,
+    });
+    await notify(tx, {
+      userId: input.toUserId,
+      kind: 'org.delegation_received',
+      params: { mark: input.mark, from: input.validFrom, to: input.validTo },
+    });
     return row;
   });
 }
@@ -70,10 +86,18 @@ export async function revokeDelegation(ctx: Ctx, actor: Actor, id: string) {
     const before = await q.findDelegationById(tx.db, id);
     if (!before) throw notFound();
     await assertMember(tx, actor, before.agencyId);
-    if (before.fromUserId !== actor.userId && !(await isAdminOf(tx.db, actor, before.agencyId))) throw forbidden();
+    if (before.fromUserId !== actor.userId && !(await isAdminOf(tx.db, actor, before.agencyId)))
+      throw forbidden();
     if (before.revokedAt) throw new AppError('conflict', 'org.delegation_revoked');
     const after = await q.updateDelegation(tx.db, id, { revokedAt: tx.now });
-    await recordAudit(tx, { action: 'org.delegation.revoked', entityType: 'delegation', entityId: id, agencyId: before.agencyId, before, after });
+    await recordAudit(tx, {
+      action: 'org.delegation.revoked',
+      entityType: 'delegation',
+      entityId: id,
+      agencyId: before.agencyId,
+      before,
+      after,
+    });
     return after;
   });
 }
