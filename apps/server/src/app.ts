@@ -22,7 +22,8 @@ export type BuildOptions = { config: Config; database: Database; logger?: boolea
 export async function buildApp({ config, database, logger = true }: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
-    trustProxy: true,
+    // Client addresses decide the remote-access MFA rule, so X-Forwarded-For is believed only from listed proxies.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);

@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   TRUSTED_NETWORKS: z.string().default('127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16'),
   SESSION_HOURS: z.coerce.number().positive().default(12),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  TRUST_PROXY: z.string().default(''),
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
 });
 
@@ -37,6 +38,8 @@ export type Config = {
   sessionHours: number;
   /** Sign-in attempts per minute per client address. */
   loginRateLimit: number;
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (empty: none). */
+  trustProxy: string[];
   webDist: string;
   cookieSecure: boolean;
 };
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     sessionHours: e.SESSION_HOURS,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    trustProxy: e.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean),
     webDist: e.WEB_DIST,
     cookieSecure: publicUrl.startsWith('https://'),
   };

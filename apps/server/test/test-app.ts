@@ -24,6 +24,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustedNetworks: ['127.0.0.0/8', '::1/128'],
     sessionHours: 12,
     loginRateLimit: 10_000,
+    trustProxy: [],
     webDist: '/nonexistent',
     cookieSecure: false,
     ...overrides,

@@ -239,3 +239,22 @@ describe('sign-in rate limit', () => {
     }
   });
 });
+
+describe('remote access', () => {
+  it('requires a second factor from outside the trusted networks, and a forged X-Forwarded-For changes nothing', async () => {
+    const t = await createTestApp({ demo: true, config: { trustedNetworks: ['10.0.0.0/8'] } });
+    try {
+      const forged = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-for': '10.1.2.3' },
+        payload: { username: 'chuyenvien', password: demoPassword },
+      });
+      expect(forged.json()).toEqual({ stage: 'enroll' });
+      const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `cd_session=${forged.cookies[0]!.value}` } });
+      expect(me.json()).toMatchObject({ stage: 'enroll', mfaRequired: true });
+    } finally {
+      await t.close();
+    }
+  });
+});
