@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { buildApp } from '../../apps/server/src/app.ts';
+import type { App } from '../../apps/server/src/platform/http/types.ts';
+import { openTestDatabase, type TestDatabase } from '../../apps/server/test/databases.ts';
+import { testConfig } from '../../apps/server/test/test-app.ts';
+import { systemCtx } from '../../apps/server/src/bootstrap.ts';
+import { seedDemo } from '../../apps/server/src/modules/demo/demo.seed.ts';
+import { ensureDefaultTiers } from '../../apps/server/src/modules/org/org.service.ts';
+
+// The real server with the built web client and the demo data, on a private database and a free port.
+export const webDist = path.resolve(import.meta.dirname, '../../apps/web/dist');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export type E2eServer = { url: string; app: App; close(): Promise<void> };
+
+export async function startServer(): Promise<E2eServer> {
+  if (!existsSync(path.join(webDist, 'index.html'))) throw new Error('apps/web/dist is missing: run "npm run build"');
+  const port = await freePort();
+  // localhost (not 127.0.0.1) is a secure context, which passkeys need.
+  const url = `http://localhost:${port}`;
+  const config = testConfig({ port, publicUrl: url, webDist, loginRateLimit: 1000 });
+  const db: TestDatabase = await openTestDatabase();
+  await ensureDefaultTiers(db.database.db);
+  await seedDemo(systemCtx(db.database), config);
+  const app = await buildApp({ config, database: db.database, logger: false });
+  await app.listen({ port, host: '127.0.0.1' });
+  return {
+    url,
+    app,
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
