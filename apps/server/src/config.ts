@@ -21,6 +21,10 @@ const EnvSchema = z.object({
   SESSION_HOURS: z.coerce.number().positive().default(12),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   TRUST_PROXY: z.string().default(''),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('CivicDesk <no-reply@civicdesk.local>'),
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().min(0).default(15),
+  MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
 });
 
@@ -40,6 +44,11 @@ export type Config = {
   loginRateLimit: number;
   /** Addresses of reverse proxies whose X-Forwarded-For is believed (empty: none). */
   trustProxy: string[];
+  smtpUrl?: string;
+  mailFrom: string;
+  /** How often overdue directive tasks are checked for reminders; 0 turns the job off. */
+  reminderIntervalMinutes: number;
+  maxUploadBytes: number;
   webDist: string;
   cookieSecure: boolean;
 };
@@ -70,6 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     sessionHours: e.SESSION_HOURS,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     trustProxy: e.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean),
     webDist: e.WEB_DIST,
     cookieSecure: publicUrl.startsWith('https://'),

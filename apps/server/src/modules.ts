@@ -1,4 +1,8 @@
+import { approvalsModule } from './modules/approvals/approvals.module.ts';
 import { auditModule } from './modules/audit/audit.module.ts';
+import { dispatchModule } from './modules/dispatch/dispatch.module.ts';
+import { documentsModule } from './modules/documents/documents.module.ts';
+import { filesModule } from './modules/files/files.module.ts';
 import { identityModule } from './modules/identity/identity.module.ts';
 import { notificationsModule } from './modules/notifications/notifications.module.ts';
 import { orgModule } from './modules/org/org.module.ts';
@@ -6,4 +10,14 @@ import { systemModule } from './modules/system/system.module.ts';
 import type { Module } from './platform/http/types.ts';
 
 // The system, in order: identity resolves the session for every later module.
-export const modules: Module[] = [systemModule, identityModule, orgModule, auditModule, notificationsModule];
+export const modules: Module[] = [
+  systemModule,
+  identityModule,
+  orgModule,
+  auditModule,
+  notificationsModule,
+  filesModule,
+  documentsModule,
+  approvalsModule,
+  dispatchModule,
+];

@@ -55,6 +55,11 @@ export function requestCtx(req: FastifyRequest): Ctx {
   };
 }
 
+/** A context for work the server does on its own (scheduled jobs): no actor, no client. */
+export function requestlessCtx(deps: Deps, log: FastifyBaseLogger): Ctx {
+  return { db: deps.database.db, actor: null, ip: '', now: new Date(), locale: 'en', log, hub: deps.hub };
+}
+
 /** The context of a fully signed-in person; anyone else gets 401. */
 export function userCtx(req: FastifyRequest): Ctx & { actor: Actor } {
   if (!req.actor || req.sessionStage !== 'full') throw unauthorized();
