@@ -10,7 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.ts';
 import { modules } from './modules.ts';
 import type { Database } from './platform/db/db.ts';
-import { errorHandler, guardCrossSite, notFoundHandler } from './platform/http/error-handler.ts';
+import { errorHandler, guardCrossSite } from './platform/http/error-handler.ts';
 import type { App } from './platform/http/types.ts';
 import { serveWeb } from './platform/http/web.ts';
 import { localeFromHeader, registerMessages } from './platform/i18n/i18n.ts';
@@ -30,7 +30,6 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
 
   const hub = createHub(database);
   const deps = { config, database, hub };

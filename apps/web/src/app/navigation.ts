@@ -1,0 +1,93 @@
+import type { Me } from '@civicdesk/contracts/identity';
+import type { TablerIcon } from '@tabler/icons-react';
+import IconBuildingCommunity from '@tabler/icons-react/dist/esm/icons/IconBuildingCommunity.mjs';
+import IconHome from '@tabler/icons-react/dist/esm/icons/IconHome.mjs';
+import IconListSearch from '@tabler/icons-react/dist/esm/icons/IconListSearch.mjs';
+import IconUserShare from '@tabler/icons-react/dist/esm/icons/IconUserShare.mjs';
+import IconUsers from '@tabler/icons-react/dist/esm/icons/IconUsers.mjs';
+import { type ComponentType, lazy } from 'react';
+import { canAdminister } from '../features/auth/access.ts';
+import { HomePage } from '../features/home/HomePage.tsx';
+
+// The menu and the routes behind it, as data: a new module (documents, committees, meetings, services,
+// reports) adds one entry here and gets its nav link, its lazy-loaded page and its access check.
+
+export type NavGroup = { id: 'main' | 'admin'; labelKey?: string };
+
+export type NavEntry = {
+  id: string;
+  group: NavGroup['id'];
+  /** Absolute path; nested routes of the page live under it. */
+  path: string;
+  labelKey: string;
+  icon: TablerIcon;
+  testId: string;
+  page: ComponentType;
+  /** Who sees the link and may open the page; the server authorises every request regardless. */
+  allowed?: (me: Me) => boolean;
+  /** A key of the realtime counters to show as a badge. */
+  counter?: string;
+};
+
+export const navGroups: NavGroup[] = [{ id: 'main' }, { id: 'admin', labelKey: 'nav.groups.admin' }];
+
+const page = <T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) =>
+  lazy(async () => ({ default: (await load())[name] as ComponentType }));
+
+export const navEntries: NavEntry[] = [
+  {
+    id: 'home',
+    group: 'main',
+    path: '/',
+    labelKey: 'nav.home',
+    icon: IconHome,
+    testId: 'nav-home',
+    page: HomePage,
+  },
+  {
+    id: 'org',
+    group: 'admin',
+    path: '/admin/organisation',
+    labelKey: 'nav.organisation',
+    icon: IconBuildingCommunity,
+    testId: 'nav-org',
+    page: page(() => import('../features/org/OrgPage.tsx'), 'OrgPage'),
+    allowed: canAdminister,
+  },
+  {
+    id: 'people',
+    group: 'admin',
+    path: '/admin/people',
+    labelKey: 'nav.people',
+    icon: IconUsers,
+    testId: 'nav-people',
+    page: page(() => import('../features/people/PeoplePage.tsx'), 'PeoplePage'),
+    allowed: canAdminister,
+  },
+  {
+    id: 'delegations',
+    group: 'admin',
+    path: '/admin/delegations',
+    labelKey: 'nav.delegations',
+    icon: IconUserShare,
+    testId: 'nav-delegations',
+    page: page(() => import('../features/delegations/DelegationsPage.tsx'), 'DelegationsPage'),
+    allowed: canAdminister,
+  },
+  {
+    id: 'audit',
+    group: 'admin',
+    path: '/admin/audit',
+    labelKey: 'nav.audit',
+    icon: IconListSearch,
+    testId: 'nav-audit',
+    page: page(() => import('../features/audit/AuditPage.tsx'), 'AuditPage'),
+    allowed: canAdminister,
+  },
+];
+
+export const ProfilePage = page(() => import('../features/profile/ProfilePage.tsx'), 'ProfilePage');
+
+export function visibleEntries(me: Me, group: NavGroup['id']): NavEntry[] {
+  return navEntries.filter((e) => e.group === group && (!e.allowed || e.allowed(me)));
+}
