@@ -22,7 +22,11 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh browser profile; CSP is bypassed only so axe-core can be injected for accessibility checks. */
-export async function newContext(browser: Browser, baseURL: string, opts: { phone?: boolean; locale?: string } = {}) {
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  opts: { phone?: boolean; locale?: string } = {},
+) {
   return browser.newContext({
     baseURL,
     bypassCSP: true,
@@ -36,7 +40,9 @@ export async function newContext(browser: Browser, baseURL: string, opts: { phon
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Runs axe-core on the page and returns serious and critical violations (empty when accessible). */
-export async function seriousA11yViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+export async function seriousA11yViolations(
+  page: Page,
+): Promise<{ id: string; impact: string; nodes: string[] }[]> {
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time
@@ -52,7 +58,8 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
 }
 
 export async function screenshot(page: Page, name: string) {
-  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}.png`, fullPage: true });
+  if (process.env.E2E_SCREENSHOTS)
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}.png`, fullPage: true });
 }
 
 export type { Browser, BrowserContext, Page };

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { buildApp } from '../../apps/server/src/app.ts';
-import type { App } from '../../apps/server/src/platform/http/types.ts';
-import { openTestDatabase, type TestDatabase } from '../../apps/server/test/databases.ts';
-import { testConfig } from '../../apps/server/test/test-app.ts';
-import { systemCtx } from '../../apps/server/src/bootstrap.ts';
-import { seedDemo } from '../../apps/server/src/modules/demo/demo.seed.ts';
-import { ensureDefaultTiers } from '../../apps/server/src/modules/org/org.service.ts';
+import { buildApp } from '@civicdesk/server/src/app.ts';
+import { systemCtx } from '@civicdesk/server/src/bootstrap.ts';
+import { seedDemo } from '@civicdesk/server/src/modules/demo/demo.seed.ts';
+import { ensureDefaultTiers } from '@civicdesk/server/src/modules/org/org.service.ts';
+import type { App } from '@civicdesk/server/src/platform/http/types.ts';
+import { openTestDatabase, type TestDatabase } from '@civicdesk/server/test/databases.ts';
+import { testConfig } from '@civicdesk/server/test/test-app.ts';
 
 // The real server with the built web client and the demo data, on a private database and a free port.
 export const webDist = path.resolve(import.meta.dirname, '../../apps/web/dist');
@@ -26,7 +26,8 @@ async function freePort(): Promise<number> {
 export type E2eServer = { url: string; app: App; close(): Promise<void> };
 
 export async function startServer(): Promise<E2eServer> {
-  if (!existsSync(path.join(webDist, 'index.html'))) throw new Error('apps/web/dist is missing: run "npm run build"');
+  if (!existsSync(path.join(webDist, 'index.html')))
+    throw new Error('apps/web/dist is missing: run "npm run build"');
   const port = await freePort();
   // localhost (not 127.0.0.1) is a secure context, which passkeys need.
   const url = `http://localhost:${port}`;

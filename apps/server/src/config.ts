@@ -83,7 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
-    trustProxy: e.TRUST_PROXY.split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: e.TRUST_PROXY.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     webDist: e.WEB_DIST,
     cookieSecure: publicUrl.startsWith('https://'),
   };

@@ -3,19 +3,35 @@ import { agencyIdByCode, signIn } from './test-app.ts';
 
 // Helpers for e-office tests: people by username, documents drafted and pushed through approval.
 
-// biome-ignore lint/suspicious/noExplicitAny: test responses are inspected field by field
-export type Call = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => Promise<{ status: number; body: any }>;
+// Test responses are inspected field by field.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type Body = any;
+export type Call = (
+  cookie: string,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: unknown,
+) => Promise<{ status: number; body: Body }>;
 
 export function caller(app: App): Call {
   return async (cookie, method, url, payload) => {
     const res = await app.inject({ method, url, headers: { cookie }, payload: payload as never });
-    return { status: res.statusCode, body: String(res.headers['content-type'] ?? '').includes('json') ? res.json() : res.body };
+    return {
+      status: res.statusCode,
+      body: String(res.headers['content-type'] ?? '').includes('json') ? res.json() : res.body,
+    };
   };
 }
 
 export async function userIds(app: App, cookie: string, agencyId: string): Promise<Record<string, string>> {
-  const res = await app.inject({ method: 'GET', url: `/api/agencies/${agencyId}/people`, headers: { cookie } });
-  return Object.fromEntries((res.json() as { username: string; id: string }[]).map((p) => [p.username, p.id]));
+  const res = await app.inject({
+    method: 'GET',
+    url: `/api/agencies/${agencyId}/people`,
+    headers: { cookie },
+  });
+  return Object.fromEntries(
+    (res.json() as { username: string; id: string }[]).map((p) => [p.username, p.id]),
+  );
 }
 
 export type World = {
@@ -32,7 +48,8 @@ export async function world(app: App, usernames: string[]): Promise<World> {
   for (const u of usernames) cookies[u] = await signIn(app, u);
   const any = cookies[usernames[0]!]!;
   const agencies: Record<string, string> = {};
-  for (const code of ['UBND-LS', 'UBND-TP', 'UBND-HA', 'UBND-PL', 'HANBIT-GU']) agencies[code] = await agencyIdByCode(app, any, code);
+  for (const code of ['UBND-LS', 'UBND-TP', 'UBND-HA', 'UBND-PL', 'HANBIT-GU'])
+    agencies[code] = await agencyIdByCode(app, any, code);
   const ids: Record<string, string> = {};
   for (const u of usernames) {
     const me = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookies[u]! } });
@@ -45,7 +62,8 @@ export const letter = (agencyId: string, to: string, extra: Record<string, unkno
   agencyId,
   typeCode: 'CV',
   subject: 'V/v báo cáo tình hình triển khai văn phòng điện tử',
-  bodyHtml: '<p>Ủy ban nhân dân xã kính báo cáo tình hình triển khai hệ thống quản lý văn bản và điều hành.</p>',
+  bodyHtml:
+    '<p>Ủy ban nhân dân xã kính báo cáo tình hình triển khai hệ thống quản lý văn bản và điều hành.</p>',
   urgency: 'khan',
   recipients: [{ kind: 'agency', agencyId: to }],
   ...extra,

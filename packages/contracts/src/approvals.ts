@@ -1,9 +1,26 @@
 import { z } from 'zod';
 import { Id, Text } from './common.ts';
 
-export const StepKind = z.enum(['review', 'cooperation', 'content_check', 'format_check', 'approval', 'notify']);
+export const StepKind = z.enum([
+  'review',
+  'cooperation',
+  'content_check',
+  'format_check',
+  'approval',
+  'notify',
+]);
 export type StepKind = z.infer<typeof StepKind>;
-export const StepState = z.enum(['waiting', 'pending', 'approved', 'agreed', 'disagreed', 'returned', 'held', 'notified', 'cancelled']);
+export const StepState = z.enum([
+  'waiting',
+  'pending',
+  'approved',
+  'agreed',
+  'disagreed',
+  'returned',
+  'held',
+  'notified',
+  'cancelled',
+]);
 
 export const LineStep = z.object({
   kind: StepKind,
@@ -37,7 +54,11 @@ export const ApprovalStep = z.object({
   canPostReview: z.boolean(),
 });
 export type ApprovalStep = z.infer<typeof ApprovalStep>;
-export const ApprovalView = z.object({ round: z.number().int(), steps: z.array(ApprovalStep), actions: z.array(ApprovalAction) });
+export const ApprovalView = z.object({
+  round: z.number().int(),
+  steps: z.array(ApprovalStep),
+  actions: z.array(ApprovalAction),
+});
 export type ApprovalView = z.infer<typeof ApprovalView>;
 export const ActResult = z.object({ outcome: z.string() });
 

@@ -38,7 +38,14 @@ export type Delivery = z.infer<typeof Delivery>;
 export const MyDelivery = Delivery.extend({ viewedAt: z.string().nullable() });
 
 export const DeliveryDetail = Delivery.extend({
-  people: z.array(z.object({ userId: Id, name: z.string(), role: z.enum(['lead', 'co', 'reader']), viewedAt: z.string().nullable() })),
+  people: z.array(
+    z.object({
+      userId: Id,
+      name: z.string(),
+      role: z.enum(['lead', 'co', 'reader']),
+      viewedAt: z.string().nullable(),
+    }),
+  ),
   can: z.object({
     receive: z.boolean(),
     distribute: z.boolean(),
@@ -90,4 +97,12 @@ export const InboxCounters = z.object({
 });
 export type InboxCounters = z.infer<typeof InboxCounters>;
 
-export const OverdueRate = z.array(z.object({ agencyId: Id, due: z.number().int(), overdue: z.number().int(), doneOnTime: z.number().int(), rate: z.number() }));
+export const OverdueRate = z.array(
+  z.object({
+    agencyId: Id,
+    due: z.number().int(),
+    overdue: z.number().int(),
+    doneOnTime: z.number().int(),
+    rate: z.number(),
+  }),
+);

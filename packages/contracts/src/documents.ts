@@ -4,37 +4,112 @@ import { Id, Text } from './common.ts';
 // Document types of each country profile. Vietnam: Decree 30/2020 Art. 7 and Appendix III (công văn has no
 // type code: its number uses the drafting unit's code). Korea: 기안문 (sent as 시행문) and 간이기안문.
 export const documentTypes = [
-  { code: 'CV', country: 'vn', printed: '', names: { vi: 'Công văn', ko: '공문(công văn)', en: 'Official letter' } },
-  { code: 'QĐ', country: 'vn', printed: 'QUYẾT ĐỊNH', names: { vi: 'Quyết định', ko: '결정', en: 'Decision' } },
+  {
+    code: 'CV',
+    country: 'vn',
+    printed: '',
+    names: { vi: 'Công văn', ko: '공문(công văn)', en: 'Official letter' },
+  },
+  {
+    code: 'QĐ',
+    country: 'vn',
+    printed: 'QUYẾT ĐỊNH',
+    names: { vi: 'Quyết định', ko: '결정', en: 'Decision' },
+  },
   { code: 'CT', country: 'vn', printed: 'CHỈ THỊ', names: { vi: 'Chỉ thị', ko: '지시', en: 'Directive' } },
   { code: 'TB', country: 'vn', printed: 'THÔNG BÁO', names: { vi: 'Thông báo', ko: '통보', en: 'Notice' } },
   { code: 'KH', country: 'vn', printed: 'KẾ HOẠCH', names: { vi: 'Kế hoạch', ko: '계획', en: 'Plan' } },
   { code: 'BC', country: 'vn', printed: 'BÁO CÁO', names: { vi: 'Báo cáo', ko: '보고', en: 'Report' } },
-  { code: 'TTr', country: 'vn', printed: 'TỜ TRÌNH', names: { vi: 'Tờ trình', ko: '건의', en: 'Submission' } },
-  { code: 'CĐ', country: 'vn', printed: 'CÔNG ĐIỆN', names: { vi: 'Công điện', ko: '전보', en: 'Official telegram' } },
-  { code: 'GM', country: 'vn', printed: 'GIẤY MỜI', names: { vi: 'Giấy mời', ko: '초청장', en: 'Invitation' } },
+  {
+    code: 'TTr',
+    country: 'vn',
+    printed: 'TỜ TRÌNH',
+    names: { vi: 'Tờ trình', ko: '건의', en: 'Submission' },
+  },
+  {
+    code: 'CĐ',
+    country: 'vn',
+    printed: 'CÔNG ĐIỆN',
+    names: { vi: 'Công điện', ko: '전보', en: 'Official telegram' },
+  },
+  {
+    code: 'GM',
+    country: 'vn',
+    printed: 'GIẤY MỜI',
+    names: { vi: 'Giấy mời', ko: '초청장', en: 'Invitation' },
+  },
   { code: 'HD', country: 'vn', printed: 'HƯỚNG DẪN', names: { vi: 'Hướng dẫn', ko: '지침', en: 'Guidance' } },
-  { code: 'NQ', country: 'vn', printed: 'NGHỊ QUYẾT', names: { vi: 'Nghị quyết', ko: '의결', en: 'Resolution' } },
+  {
+    code: 'NQ',
+    country: 'vn',
+    printed: 'NGHỊ QUYẾT',
+    names: { vi: 'Nghị quyết', ko: '의결', en: 'Resolution' },
+  },
   { code: 'BB', country: 'vn', printed: 'BIÊN BẢN', names: { vi: 'Biên bản', ko: '회의록', en: 'Minutes' } },
-  { code: 'CTr', country: 'vn', printed: 'CHƯƠNG TRÌNH', names: { vi: 'Chương trình', ko: '프로그램', en: 'Programme' } },
-  { code: 'GUQ', country: 'vn', printed: 'GIẤY ỦY QUYỀN', names: { vi: 'Giấy ủy quyền', ko: '위임장', en: 'Letter of authorisation' } },
-  { code: 'GIAN', country: 'kr', printed: '', names: { ko: '기안문(시행문)', vi: 'Văn bản đề xuất (기안문)', en: 'Draft for sending (기안문)' } },
-  { code: 'GANI', country: 'kr', printed: '', names: { ko: '간이기안문', vi: 'Văn bản nội bộ rút gọn (간이기안문)', en: 'Simplified internal draft (간이기안문)' } },
+  {
+    code: 'CTr',
+    country: 'vn',
+    printed: 'CHƯƠNG TRÌNH',
+    names: { vi: 'Chương trình', ko: '프로그램', en: 'Programme' },
+  },
+  {
+    code: 'GUQ',
+    country: 'vn',
+    printed: 'GIẤY ỦY QUYỀN',
+    names: { vi: 'Giấy ủy quyền', ko: '위임장', en: 'Letter of authorisation' },
+  },
+  {
+    code: 'GIAN',
+    country: 'kr',
+    printed: '',
+    names: { ko: '기안문(시행문)', vi: 'Văn bản đề xuất (기안문)', en: 'Draft for sending (기안문)' },
+  },
+  {
+    code: 'GANI',
+    country: 'kr',
+    printed: '',
+    names: {
+      ko: '간이기안문',
+      vi: 'Văn bản nội bộ rút gọn (간이기안문)',
+      en: 'Simplified internal draft (간이기안문)',
+    },
+  },
 ] as const;
 export type DocumentTypeCode = (typeof documentTypes)[number]['code'];
-export const DocumentTypeCode = z.enum(documentTypes.map((t) => t.code) as [DocumentTypeCode, ...DocumentTypeCode[]]);
+export const DocumentTypeCode = z.enum(
+  documentTypes.map((t) => t.code) as [DocumentTypeCode, ...DocumentTypeCode[]],
+);
 
 export const Urgency = z.enum(['normal', 'khan', 'thuong_khan', 'hoa_toc']);
 export const Confidentiality = z.enum(['normal', 'mat', 'toi_mat', 'tuyet_mat']);
 export const Disclosure = z.enum(['public', 'partial', 'closed']);
 export const Retention = z.enum(['1y', '3y', '5y', '10y', '20y', '30y', 'semi', 'permanent']);
-export const DocumentStatus = z.enum(['draft', 'in_approval', 'on_hold', 'returned', 'approved', 'issued', 'recalled']);
+export const DocumentStatus = z.enum([
+  'draft',
+  'in_approval',
+  'on_hold',
+  'returned',
+  'approved',
+  'issued',
+  'recalled',
+]);
 export type DocumentStatus = z.infer<typeof DocumentStatus>;
 
 export const RecipientInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('agency'), agencyId: Id, main: z.boolean().default(true), task: Text(1000).optional(), taskDeadline: z.iso.datetime({ offset: true }).optional() }),
+  z.object({
+    kind: z.literal('agency'),
+    agencyId: Id,
+    main: z.boolean().default(true),
+    task: Text(1000).optional(),
+    taskDeadline: z.iso.datetime({ offset: true }).optional(),
+  }),
   z.object({ kind: z.literal('unit'), unitId: Id, main: z.boolean().default(true) }),
-  z.object({ kind: z.literal('external'), name: Text(200), email: z.email().optional(), main: z.boolean().default(true) }),
+  z.object({
+    kind: z.literal('external'),
+    name: Text(200),
+    email: z.email().optional(),
+    main: z.boolean().default(true),
+  }),
 ]);
 export type RecipientInput = z.infer<typeof RecipientInput>;
 
@@ -71,7 +146,14 @@ export const Recipient = z.object({
   taskDeadline: z.string().nullable(),
 });
 
-export const Attachment = z.object({ id: Id, name: z.string(), size: z.number().int(), mime: z.string(), sha256: z.string(), addedAt: z.string() });
+export const Attachment = z.object({
+  id: Id,
+  name: z.string(),
+  size: z.number().int(),
+  mime: z.string(),
+  sha256: z.string(),
+  addedAt: z.string(),
+});
 
 export const DocumentSummary = z.object({
   id: Id,
@@ -104,11 +186,22 @@ export const DocumentDetail = DocumentSummary.extend({
   recipients: z.array(Recipient),
   attachments: z.array(Attachment),
   /** What the caller may do now, decided by the server. */
-  can: z.object({ edit: z.boolean(), submit: z.boolean(), recall: z.boolean(), issue: z.boolean(), recallIssued: z.boolean() }),
+  can: z.object({
+    edit: z.boolean(),
+    submit: z.boolean(),
+    recall: z.boolean(),
+    issue: z.boolean(),
+    recallIssued: z.boolean(),
+  }),
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
 
-export const VersionSummary = z.object({ version: z.number().int(), editedAt: z.string(), editorName: z.string(), note: z.string().nullable() });
+export const VersionSummary = z.object({
+  version: z.number().int(),
+  editedAt: z.string(),
+  editorName: z.string(),
+  note: z.string().nullable(),
+});
 export const VersionDiff = z.object({
   from: z.number().int(),
   to: z.number().int(),

@@ -5,7 +5,10 @@ export function lineDiff(before: string, after: string, limit = 3000): DiffLine[
   const a = before.split('\n');
   const b = after.split('\n');
   if (a.length * b.length > limit * limit) {
-    return [...a.map((text) => ({ op: '-' as const, text })), ...b.map((text) => ({ op: '+' as const, text }))];
+    return [
+      ...a.map((text) => ({ op: '-' as const, text })),
+      ...b.map((text) => ({ op: '+' as const, text })),
+    ];
   }
   // lcs[i][j] = length of the LCS of a[i..] and b[j..]
   const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));

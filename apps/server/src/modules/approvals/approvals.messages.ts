@@ -3,12 +3,14 @@ import type { Catalog } from '../../platform/i18n/i18n.ts';
 export const approvalsMessages: Catalog = {
   en: {
     'approvals.not_submittable': 'Only a draft or a returned document can be submitted (now: {status}).',
-    'approvals.assignee_not_in_agency': 'Everyone on the approval line must hold an active post in the agency.',
+    'approvals.assignee_not_in_agency':
+      'Everyone on the approval line must hold an active post in the agency.',
     'approvals.line_length': 'An approval line has between 1 and 20 steps.',
     'approvals.line_must_end_with_approval': 'The approval line must end with a final approval.',
     'approvals.drafter_in_line': 'The drafter cannot be on their own approval line.',
     'approvals.duplicate_assignee': 'A person appears twice on the approval line.',
-    'approvals.not_your_turn': 'It is not your turn to act on this document, or the action does not apply now.',
+    'approvals.not_your_turn':
+      'It is not your turn to act on this document, or the action does not apply now.',
     'approvals.opinion_required': 'Please give a reason.',
     'approvals.bad_return_target': 'A document can only be returned to an earlier step.',
     'approvals.recall_too_late': 'The document can no longer be recalled: an approver has already acted.',
@@ -28,7 +30,8 @@ export const approvalsMessages: Catalog = {
     'approvals.no_post_review': '이 단계에는 후열할 내용이 없습니다.',
   },
   vi: {
-    'approvals.not_submittable': 'Chỉ trình được văn bản dự thảo hoặc văn bản bị trả lại (hiện tại: {status}).',
+    'approvals.not_submittable':
+      'Chỉ trình được văn bản dự thảo hoặc văn bản bị trả lại (hiện tại: {status}).',
     'approvals.assignee_not_in_agency': 'Mọi người trong luồng duyệt phải đang công tác tại cơ quan.',
     'approvals.line_length': 'Luồng duyệt có từ 1 đến 20 bước.',
     'approvals.line_must_end_with_approval': 'Bước cuối của luồng duyệt phải là bước ký duyệt.',

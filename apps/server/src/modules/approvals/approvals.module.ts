@@ -1,4 +1,11 @@
-import { Act, ActResult, ApprovalView, SavedLine, SavedLineCreate, Submit } from '@civicdesk/contracts/approvals';
+import {
+  Act,
+  ActResult,
+  ApprovalView,
+  SavedLine,
+  SavedLineCreate,
+  Submit,
+} from '@civicdesk/contracts/approvals';
 import { Ok } from '@civicdesk/contracts/common';
 import { z } from 'zod';
 import { type Module, userCtx } from '../../platform/http/types.ts';
@@ -14,25 +21,41 @@ export const approvalsModule: Module = {
   name: 'approvals',
   messages: approvalsMessages,
   register(app) {
-    app.post('/api/documents/:id/submit', { schema: { tags, params: ById, body: Submit, response: { 200: Ok } } }, async (req) => {
-      const ctx = userCtx(req);
-      await submit(ctx, ctx.actor, req.params.id, req.body.steps);
-      return ok;
-    });
-    app.get('/api/documents/:id/approval', { schema: { tags, params: ById, response: { 200: ApprovalView } } }, async (req) => {
-      const ctx = userCtx(req);
-      return approvalView(ctx, ctx.actor, req.params.id);
-    });
-    app.post('/api/documents/:id/approval', { schema: { tags, params: ById, body: Act, response: { 200: ActResult } } }, async (req) => {
-      const ctx = userCtx(req);
-      const returnTo = req.body.returnTo === 'drafter' ? undefined : req.body.returnTo;
-      return { outcome: await act(ctx, ctx.actor, req.params.id, { ...req.body, returnTo }) };
-    });
-    app.post('/api/documents/:id/recall', { schema: { tags, params: ById, response: { 200: Ok } } }, async (req) => {
-      const ctx = userCtx(req);
-      await recall(ctx, ctx.actor, req.params.id);
-      return ok;
-    });
+    app.post(
+      '/api/documents/:id/submit',
+      { schema: { tags, params: ById, body: Submit, response: { 200: Ok } } },
+      async (req) => {
+        const ctx = userCtx(req);
+        await submit(ctx, ctx.actor, req.params.id, req.body.steps);
+        return ok;
+      },
+    );
+    app.get(
+      '/api/documents/:id/approval',
+      { schema: { tags, params: ById, response: { 200: ApprovalView } } },
+      async (req) => {
+        const ctx = userCtx(req);
+        return approvalView(ctx, ctx.actor, req.params.id);
+      },
+    );
+    app.post(
+      '/api/documents/:id/approval',
+      { schema: { tags, params: ById, body: Act, response: { 200: ActResult } } },
+      async (req) => {
+        const ctx = userCtx(req);
+        const returnTo = req.body.returnTo === 'drafter' ? undefined : req.body.returnTo;
+        return { outcome: await act(ctx, ctx.actor, req.params.id, { ...req.body, returnTo }) };
+      },
+    );
+    app.post(
+      '/api/documents/:id/recall',
+      { schema: { tags, params: ById, response: { 200: Ok } } },
+      async (req) => {
+        const ctx = userCtx(req);
+        await recall(ctx, ctx.actor, req.params.id);
+        return ok;
+      },
+    );
     app.post(
       '/api/documents/:id/approval/steps/:stepId/post-review',
       { schema: { tags, params: z.object({ id: z.uuid(), stepId: z.uuid() }), response: { 200: Ok } } },
@@ -42,18 +65,30 @@ export const approvalsModule: Module = {
         return ok;
       },
     );
-    app.get('/api/approval-lines', { schema: { tags, response: { 200: z.array(SavedLine) } } }, async (req) => {
-      const ctx = userCtx(req);
-      return listSavedLines(ctx, ctx.actor);
-    });
-    app.post('/api/approval-lines', { schema: { tags, body: SavedLineCreate, response: { 201: SavedLine } } }, async (req, reply) => {
-      const ctx = userCtx(req);
-      return reply.status(201).send(await saveLine(ctx, ctx.actor, req.body));
-    });
-    app.delete('/api/approval-lines/:id', { schema: { tags, params: ById, response: { 200: Ok } } }, async (req) => {
-      const ctx = userCtx(req);
-      await deleteSavedLine(ctx, ctx.actor, req.params.id);
-      return ok;
-    });
+    app.get(
+      '/api/approval-lines',
+      { schema: { tags, response: { 200: z.array(SavedLine) } } },
+      async (req) => {
+        const ctx = userCtx(req);
+        return listSavedLines(ctx, ctx.actor);
+      },
+    );
+    app.post(
+      '/api/approval-lines',
+      { schema: { tags, body: SavedLineCreate, response: { 201: SavedLine } } },
+      async (req, reply) => {
+        const ctx = userCtx(req);
+        return reply.status(201).send(await saveLine(ctx, ctx.actor, req.body));
+      },
+    );
+    app.delete(
+      '/api/approval-lines/:id',
+      { schema: { tags, params: ById, response: { 200: Ok } } },
+      async (req) => {
+        const ctx = userCtx(req);
+        await deleteSavedLine(ctx, ctx.actor, req.params.id);
+        return ok;
+      },
+    );
   },
 };

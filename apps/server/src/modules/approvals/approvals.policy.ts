@@ -11,7 +11,10 @@ const done: StepState[] = ['approved', 'agreed', 'disagreed', 'notified'];
 export const isDone = (s: Step) => done.includes(s.state);
 
 /** Validates a new line: at least one final approval, the last decision step is an approval, no duplicates. */
-export function lineProblem(steps: { kind: StepKind; assigneeId: string }[], drafterId: string): string | null {
+export function lineProblem(
+  steps: { kind: StepKind; assigneeId: string }[],
+  drafterId: string,
+): string | null {
   if (steps.length === 0 || steps.length > 20) return 'approvals.line_length';
   const decisions = steps.filter((s) => s.kind !== 'notify');
   if (decisions.at(-1)?.kind !== 'approval') return 'approvals.line_must_end_with_approval';

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { letter, type World, world } from '../../../test/eoffice.ts';
 import { createTestApp, signInEnrolled, type TestApp } from '../../../test/test-app.ts';
 
-const people = ['chuyenvien', 'truongphong.vx', 'chanhvanphong', 'vanthu', 'chuyenvien.kt', 'chutich', 'phochutich'];
+const people = [
+  'chuyenvien',
+  'truongphong.vx',
+  'chanhvanphong',
+  'vanthu',
+  'chuyenvien.kt',
+  'chutich',
+  'phochutich',
+];
 
 describe('approval lines: parallel cooperation, return to a step, hold, acting approval and 후열', () => {
   let t: TestApp;
@@ -14,32 +22,45 @@ describe('approval lines: parallel cooperation, return to a step, hold, acting a
   afterAll(async () => t.close());
 
   const draft = async () => {
-    const r = await w.call(w.cookies.chuyenvien!, 'POST', '/api/documents', letter(w.agencies['UBND-LS']!, w.agencies['UBND-TP']!));
+    const r = await w.call(
+      w.cookies.chuyenvien!,
+      'POST',
+      '/api/documents',
+      letter(w.agencies['UBND-LS']!, w.agencies['UBND-TP']!),
+    );
     return r.body.id as string;
   };
-  const act = (user: string, id: string, body: Record<string, unknown>) => w.call(w.cookies[user]!, 'POST', `/api/documents/${id}/approval`, body);
+  const act = (user: string, id: string, body: Record<string, unknown>) =>
+    w.call(w.cookies[user]!, 'POST', `/api/documents/${id}/approval`, body);
 
   it('runs the Vietnamese line: content check, parallel cooperation with for/against, format check, signer', async () => {
     const { ids } = w;
     const id = await draft();
     const steps = [
       { kind: 'content_check', assigneeId: ids['truongphong.vx'] },
-      { kind: 'cooperation', assigneeId: ids['chanhvanphong'] },
+      { kind: 'cooperation', assigneeId: ids.chanhvanphong },
       { kind: 'cooperation', assigneeId: ids['chuyenvien.kt'], parallel: true },
       { kind: 'format_check', assigneeId: ids.vanthu },
       { kind: 'approval', assigneeId: ids.chutich },
     ];
-    expect((await w.call(w.cookies.chuyenvien!, 'POST', `/api/documents/${id}/submit`, { steps })).status).toBe(200);
+    expect(
+      (await w.call(w.cookies.chuyenvien!, 'POST', `/api/documents/${id}/submit`, { steps })).status,
+    ).toBe(200);
     expect((await act('chanhvanphong', id, { action: 'agree' })).status).toBe(409);
     expect((await act('truongphong.vx', id, { action: 'approve' })).body.outcome).toBe('advanced');
     const view = await w.call(w.cookies.chanhvanphong!, 'GET', `/api/documents/${id}/approval`);
     expect(view.body.steps.filter((s: { state: string }) => s.state === 'pending')).toHaveLength(2);
     expect(view.body.actions).toEqual(['agree', 'disagree', 'return']);
     expect((await act('chuyenvien.kt', id, { action: 'disagree' })).status).toBe(400);
-    expect((await act('chuyenvien.kt', id, { action: 'disagree', opinion: 'Số liệu chưa khớp với phòng Kinh tế' })).body.outcome).toBe('advanced');
+    expect(
+      (await act('chuyenvien.kt', id, { action: 'disagree', opinion: 'Số liệu chưa khớp với phòng Kinh tế' }))
+        .body.outcome,
+    ).toBe('advanced');
     expect((await act('chanhvanphong', id, { action: 'agree' })).body.outcome).toBe('advanced');
     // The records clerk returns it to the content check (step 1) for a format problem.
-    expect((await act('vanthu', id, { action: 'return', opinion: 'Sai thể thức', returnTo: 1 })).body.outcome).toBe('returned_to_step');
+    expect(
+      (await act('vanthu', id, { action: 'return', opinion: 'Sai thể thức', returnTo: 1 })).body.outcome,
+    ).toBe('returned_to_step');
     expect((await act('truongphong.vx', id, { action: 'approve' })).body.outcome).toBe('advanced');
     await act('chanhvanphong', id, { action: 'agree' });
     await act('chuyenvien.kt', id, { action: 'agree' });
@@ -58,7 +79,7 @@ describe('approval lines: parallel cooperation, return to a step, hold, acting a
     const today = new Date().toISOString().slice(0, 10);
     const acting = await w.call(admin, 'POST', `/api/agencies/${agencies['UBND-LS']}/delegations`, {
       fromUserId: ids['truongphong.vx'],
-      toUserId: ids['chanhvanphong'],
+      toUserId: ids.chanhvanphong,
       kind: 'acting',
       mark: 'Q',
       validFrom: today,
@@ -67,21 +88,48 @@ describe('approval lines: parallel cooperation, return to a step, hold, acting a
     expect(acting.status).toBe(201);
     const id = await draft();
     await w.call(w.cookies.chuyenvien!, 'POST', `/api/documents/${id}/submit`, {
-      steps: [{ kind: 'review', assigneeId: ids['truongphong.vx'] }, { kind: 'approval', assigneeId: ids.chutich }],
+      steps: [
+        { kind: 'review', assigneeId: ids['truongphong.vx'] },
+        { kind: 'approval', assigneeId: ids.chutich },
+      ],
     });
-    expect((await w.call(w.cookies.chanhvanphong!, 'GET', '/api/inbox/counters')).body.toApprove).toBeGreaterThanOrEqual(1);
+    expect(
+      (await w.call(w.cookies.chanhvanphong!, 'GET', '/api/inbox/counters')).body.toApprove,
+    ).toBeGreaterThanOrEqual(1);
     expect((await act('chanhvanphong', id, { action: 'approve' })).body.outcome).toBe('advanced');
     const view = (await w.call(w.cookies['truongphong.vx']!, 'GET', `/api/documents/${id}/approval`)).body;
     const step = view.steps[0];
-    expect(step).toMatchObject({ state: 'approved', actedByName: 'Bùi Quang Huy', mark: 'Q', canPostReview: true });
-    expect((await w.call(w.cookies['truongphong.vx']!, 'GET', '/api/inbox/counters')).body.forInformation).toBe(1);
-    const review = await w.call(w.cookies['truongphong.vx']!, 'POST', `/api/documents/${id}/approval/steps/${step.id}/post-review`);
+    expect(step).toMatchObject({
+      state: 'approved',
+      actedByName: 'Bùi Quang Huy',
+      mark: 'Q',
+      canPostReview: true,
+    });
+    expect(
+      (await w.call(w.cookies['truongphong.vx']!, 'GET', '/api/inbox/counters')).body.forInformation,
+    ).toBe(1);
+    const review = await w.call(
+      w.cookies['truongphong.vx']!,
+      'POST',
+      `/api/documents/${id}/approval/steps/${step.id}/post-review`,
+    );
     expect(review.status).toBe(200);
-    expect((await w.call(w.cookies['truongphong.vx']!, 'POST', `/api/documents/${id}/approval/steps/${step.id}/post-review`)).status).toBe(409);
+    expect(
+      (
+        await w.call(
+          w.cookies['truongphong.vx']!,
+          'POST',
+          `/api/documents/${id}/approval/steps/${step.id}/post-review`,
+        )
+      ).status,
+    ).toBe(409);
     // A delegate under KT. may sign only the final approval, not a review step.
     const id2 = await draft();
     await w.call(w.cookies.chuyenvien!, 'POST', `/api/documents/${id2}/submit`, {
-      steps: [{ kind: 'review', assigneeId: ids.chutich }, { kind: 'approval', assigneeId: ids['truongphong.vx'] }],
+      steps: [
+        { kind: 'review', assigneeId: ids.chutich },
+        { kind: 'approval', assigneeId: ids['truongphong.vx'] },
+      ],
     });
     expect((await act('phochutich', id2, { action: 'approve' })).status).toBe(409);
   });

@@ -5,7 +5,15 @@ import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertReadable, lockDocument, setWorkflowFields } from '../documents/documents.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { actionsFor, type Action, delegationCovers, isComplete, lineProblem, stateAfter, stepsToOpen } from './approvals.policy.ts';
+import {
+  type Action,
+  actionsFor,
+  delegationCovers,
+  isComplete,
+  lineProblem,
+  stateAfter,
+  stepsToOpen,
+} from './approvals.policy.ts';
 import { approvalSteps, type StepKind } from './approvals.tables.ts';
 
 // E-approval: the drafter submits (상신) along a typed line; each step approves, agrees or disagrees, returns
@@ -15,7 +23,12 @@ import { approvalSteps, type StepKind } from './approvals.tables.ts';
 export type LineInput = { kind: StepKind; assigneeId: string; parallel?: boolean }[];
 
 const currentRound = async (ctx: Ctx, documentId: string) =>
-  (await selectRows<{ r: number | null }>(ctx.db, sql`select max(round) as r from approval_steps where document_id = ${documentId}`))[0]?.r ?? 0;
+  (
+    await selectRows<{ r: number | null }>(
+      ctx.db,
+      sql`select max(round) as r from approval_steps where document_id = ${documentId}`,
+    )
+  )[0]?.r ?? 0;
 
 const roundSteps = (ctx: Ctx, documentId: string, round: number) =>
   ctx.db
@@ -43,9 +56,17 @@ async function advance(ctx: Ctx, documentId: string, round: number, subject: str
     if (open.length === 0) return isComplete(steps);
     for (const step of steps.filter((s) => open.includes(s.id))) {
       const notifyOnly = step.kind === 'notify';
-      await ctx.db.update(approvalSteps).set({ state: notifyOnly ? 'notified' : 'pending', actedAt: notifyOnly ? ctx.now : null }).where(eq(approvalSteps.id, step.id));
+      await ctx.db
+        .update(approvalSteps)
+        .set({ state: notifyOnly ? 'notified' : 'pending', actedAt: notifyOnly ? ctx.now : null })
+        .where(eq(approvalSteps.id, step.id));
       const kind = notifyOnly ? 'approvals.notified' : 'approvals.your_turn';
-      await notify(ctx, { userId: step.assigneeId, kind, params: { subject }, link: `/documents/${documentId}` });
+      await notify(ctx, {
+        userId: step.assigneeId,
+        kind,
+        params: { subject },
+        link: `/documents/${documentId}`,
+      });
     }
   }
 }
@@ -57,7 +78,8 @@ export async function submit(ctx: Ctx, actor: Actor, documentId: string, line: L
       await assertReadable(tx, actor, documentId);
       throw forbidden();
     }
-    if (doc.status !== 'draft' && doc.status !== 'returned') throw new AppError('conflict', 'approvals.not_submittable', { status: doc.status });
+    if (doc.status !== 'draft' && doc.status !== 'returned')
+      throw new AppError('conflict', 'approvals.not_submittable', { status: doc.status });
     const problem = lineProblem(line, doc.drafterId);
     if (problem) throw new AppError('bad_request', problem);
     await assertLineMembers(tx, doc.agencyId, line);
@@ -70,7 +92,13 @@ export async function submit(ctx: Ctx, actor: Actor, documentId: string, line: L
     await tx.db.insert(approvalSteps).values(rows);
     await setWorkflowFields(tx, documentId, { status: 'in_approval' });
     await advance(tx, documentId, round, doc.subject);
-    await recordAudit(tx, { action: 'approvals.submitted', entityType: 'document', entityId: documentId, agencyId: doc.agencyId, detail: { round, steps: line } });
+    await recordAudit(tx, {
+      action: 'approvals.submitted',
+      entityType: 'document',
+      entityId: documentId,
+      agencyId: doc.agencyId,
+      detail: { round, steps: line },
+    });
   });
 }
 
@@ -105,13 +133,24 @@ export async function act(ctx: Ctx, actor: Actor, documentId: string, input: Act
         }
       }
     }
-    if (!step || (doc.status !== 'in_approval' && doc.status !== 'on_hold')) throw new AppError('conflict', 'approvals.not_your_turn');
-    if ((input.action === 'return' || input.action === 'hold' || input.action === 'disagree') && !input.opinion) {
+    if (!step || (doc.status !== 'in_approval' && doc.status !== 'on_hold'))
+      throw new AppError('conflict', 'approvals.not_your_turn');
+    if (
+      (input.action === 'return' || input.action === 'hold' || input.action === 'disagree') &&
+      !input.opinion
+    ) {
       throw new AppError('bad_request', 'approvals.opinion_required');
     }
     await tx.db
       .update(approvalSteps)
-      .set({ state: stateAfter(input.action), actedBy: actor.userId, actedAt: tx.now, opinion: input.opinion ?? null, delegationId: delegation?.id ?? null, mark: delegation?.mark ?? null })
+      .set({
+        state: stateAfter(input.action),
+        actedBy: actor.userId,
+        actedAt: tx.now,
+        opinion: input.opinion ?? null,
+        delegationId: delegation?.id ?? null,
+        mark: delegation?.mark ?? null,
+      })
       .where(eq(approvalSteps.id, step.id));
     const outcome = await applyOutcome(tx, doc, step, input, round, steps);
     await recordAudit(tx, {
@@ -119,10 +158,22 @@ export async function act(ctx: Ctx, actor: Actor, documentId: string, input: Act
       entityType: 'document',
       entityId: documentId,
       agencyId: doc.agencyId,
-      detail: { step: step.id, kind: step.kind, onBehalfOf: step.assigneeId !== actor.userId ? step.assigneeId : undefined, mark: delegation?.mark, opinion: input.opinion, outcome },
+      detail: {
+        step: step.id,
+        kind: step.kind,
+        onBehalfOf: step.assigneeId !== actor.userId ? step.assigneeId : undefined,
+        mark: delegation?.mark,
+        opinion: input.opinion,
+        outcome,
+      },
     });
     if (delegation?.kind === 'acting') {
-      await notify(tx, { userId: step.assigneeId, kind: 'approvals.post_review_needed', params: { subject: doc.subject }, link: `/documents/${documentId}` });
+      await notify(tx, {
+        userId: step.assigneeId,
+        kind: 'approvals.post_review_needed',
+        params: { subject: doc.subject },
+        link: `/documents/${documentId}`,
+      });
     }
     return outcome;
   });
@@ -132,28 +183,53 @@ type StepRow = typeof approvalSteps.$inferSelect;
 type Doc = Awaited<ReturnType<typeof lockDocument>>;
 
 async function clerksOf(ctx: Ctx, agencyId: string) {
-  return (await selectRows<{ user_id: string }>(ctx.db, sql`select distinct user_id from posts where agency_id = ${agencyId} and role = 'clerk' and active`)).map((r) => r.user_id);
+  return (
+    await selectRows<{ user_id: string }>(
+      ctx.db,
+      sql`select distinct user_id from posts where agency_id = ${agencyId} and role = 'clerk' and active`,
+    )
+  ).map((r) => r.user_id);
 }
 
-async function applyOutcome(ctx: Ctx, doc: Doc, step: StepRow, input: ActInput, round: number, steps: StepRow[]) {
+async function applyOutcome(
+  ctx: Ctx,
+  doc: Doc,
+  step: StepRow,
+  input: ActInput,
+  round: number,
+  steps: StepRow[],
+) {
   const link = `/documents/${doc.id}`;
   const params = { subject: doc.subject };
   if (input.action === 'hold' || input.action === 'resume') {
     await setWorkflowFields(ctx, doc.id, { status: input.action === 'hold' ? 'on_hold' : 'in_approval' });
-    if (input.action === 'hold') await notify(ctx, { userId: doc.drafterId, kind: 'approvals.held', params, link });
+    if (input.action === 'hold')
+      await notify(ctx, { userId: doc.drafterId, kind: 'approvals.held', params, link });
     return input.action === 'hold' ? 'held' : 'resumed';
   }
   if (input.action === 'return') return returnDocument(ctx, doc, step, input, round, steps);
   if (!(await advance(ctx, doc.id, round, doc.subject))) return 'advanced';
   const final = (await roundSteps(ctx, doc.id, round)).filter((s) => s.kind === 'approval').at(-1)!;
-  await setWorkflowFields(ctx, doc.id, { status: 'approved', signerId: final.actedBy, signerMark: final.mark });
+  await setWorkflowFields(ctx, doc.id, {
+    status: 'approved',
+    signerId: final.actedBy,
+    signerMark: final.mark,
+  });
   await notify(ctx, { userId: doc.drafterId, kind: 'approvals.approved', params, link });
-  for (const clerk of await clerksOf(ctx, doc.agencyId)) await notify(ctx, { userId: clerk, kind: 'dispatch.ready_to_issue', params, link });
+  for (const clerk of await clerksOf(ctx, doc.agencyId))
+    await notify(ctx, { userId: clerk, kind: 'dispatch.ready_to_issue', params, link });
   return 'approved';
 }
 
 /** 반려: back to the drafter (the round ends), or to an earlier group of the same round, which acts again. */
-async function returnDocument(ctx: Ctx, doc: Doc, step: StepRow, input: ActInput, round: number, steps: StepRow[]) {
+async function returnDocument(
+  ctx: Ctx,
+  doc: Doc,
+  step: StepRow,
+  input: ActInput,
+  round: number,
+  steps: StepRow[],
+) {
   const params = { subject: doc.subject, opinion: input.opinion ?? '' };
   const link = `/documents/${doc.id}`;
   const target = typeof input.returnTo === 'number' ? input.returnTo : null;
@@ -161,16 +237,27 @@ async function returnDocument(ctx: Ctx, doc: Doc, step: StepRow, input: ActInput
     await ctx.db
       .update(approvalSteps)
       .set({ state: 'cancelled' })
-      .where(and(eq(approvalSteps.documentId, doc.id), eq(approvalSteps.round, round), sql`${approvalSteps.state} in ('waiting','pending','held')`));
+      .where(
+        and(
+          eq(approvalSteps.documentId, doc.id),
+          eq(approvalSteps.round, round),
+          sql`${approvalSteps.state} in ('waiting','pending','held')`,
+        ),
+      );
     await setWorkflowFields(ctx, doc.id, { status: 'returned' });
     await notify(ctx, { userId: doc.drafterId, kind: 'approvals.returned', params, link });
     return 'returned';
   }
-  if (target >= step.seq || !steps.some((s) => s.seq === target && s.kind !== 'notify')) throw new AppError('bad_request', 'approvals.bad_return_target');
+  if (target >= step.seq || !steps.some((s) => s.seq === target && s.kind !== 'notify'))
+    throw new AppError('bad_request', 'approvals.bad_return_target');
   for (const s of steps.filter((x) => x.seq >= target && x.kind !== 'notify')) {
     const state = s.seq === target ? 'pending' : 'waiting';
-    await ctx.db.update(approvalSteps).set({ state, actedAt: null, actedBy: null, delegationId: null, mark: null }).where(eq(approvalSteps.id, s.id));
-    if (s.seq === target) await notify(ctx, { userId: s.assigneeId, kind: 'approvals.returned_to_you', params, link });
+    await ctx.db
+      .update(approvalSteps)
+      .set({ state, actedAt: null, actedBy: null, delegationId: null, mark: null })
+      .where(eq(approvalSteps.id, s.id));
+    if (s.seq === target)
+      await notify(ctx, { userId: s.assigneeId, kind: 'approvals.returned_to_you', params, link });
   }
   await setWorkflowFields(ctx, doc.id, { status: 'in_approval' });
   return 'returned_to_step';
@@ -184,11 +271,23 @@ export async function recall(ctx: Ctx, actor: Actor, documentId: string) {
     if (doc.drafterId !== actor.userId) throw forbidden();
     const round = await currentRound(tx, documentId);
     const steps = await roundSteps(tx, documentId, round);
-    const acted = steps.some((s) => ['approved', 'agreed', 'disagreed', 'returned', 'held'].includes(s.state));
-    if ((doc.status !== 'in_approval' && doc.status !== 'on_hold') || acted) throw new AppError('conflict', 'approvals.recall_too_late');
-    await tx.db.update(approvalSteps).set({ state: 'cancelled' }).where(and(eq(approvalSteps.documentId, documentId), eq(approvalSteps.round, round)));
+    const acted = steps.some((s) =>
+      ['approved', 'agreed', 'disagreed', 'returned', 'held'].includes(s.state),
+    );
+    if ((doc.status !== 'in_approval' && doc.status !== 'on_hold') || acted)
+      throw new AppError('conflict', 'approvals.recall_too_late');
+    await tx.db
+      .update(approvalSteps)
+      .set({ state: 'cancelled' })
+      .where(and(eq(approvalSteps.documentId, documentId), eq(approvalSteps.round, round)));
     await setWorkflowFields(tx, documentId, { status: 'draft' });
-    await recordAudit(tx, { action: 'approvals.recalled', entityType: 'document', entityId: documentId, agencyId: doc.agencyId, detail: { round } });
+    await recordAudit(tx, {
+      action: 'approvals.recalled',
+      entityType: 'document',
+      entityId: documentId,
+      agencyId: doc.agencyId,
+      detail: { round },
+    });
   });
 }
 
@@ -196,12 +295,22 @@ export async function recall(ctx: Ctx, actor: Actor, documentId: string) {
 export async function postReview(ctx: Ctx, actor: Actor, documentId: string, stepId: string) {
   return inTransaction(ctx, async (tx) => {
     const doc = await lockDocument(tx, documentId);
-    const [step] = await tx.db.select().from(approvalSteps).where(and(eq(approvalSteps.id, stepId), eq(approvalSteps.documentId, documentId)));
+    const [step] = await tx.db
+      .select()
+      .from(approvalSteps)
+      .where(and(eq(approvalSteps.id, stepId), eq(approvalSteps.documentId, documentId)));
     if (!step) throw notFound();
     if (step.assigneeId !== actor.userId) throw forbidden();
-    if (!step.actedBy || step.actedBy === step.assigneeId || step.postReviewAt) throw new AppError('conflict', 'approvals.no_post_review');
+    if (!step.actedBy || step.actedBy === step.assigneeId || step.postReviewAt)
+      throw new AppError('conflict', 'approvals.no_post_review');
     await tx.db.update(approvalSteps).set({ postReviewAt: tx.now }).where(eq(approvalSteps.id, stepId));
-    await recordAudit(tx, { action: 'approvals.post_reviewed', entityType: 'document', entityId: documentId, agencyId: doc.agencyId, detail: { step: stepId } });
+    await recordAudit(tx, {
+      action: 'approvals.post_reviewed',
+      entityType: 'document',
+      entityId: documentId,
+      agencyId: doc.agencyId,
+      detail: { step: stepId },
+    });
   });
 }
 
@@ -248,7 +357,8 @@ export async function approvalView(ctx: Ctx, actor: Actor, documentId: string) {
     opinion: r.opinion,
     actedAt: iso(r.acted_at),
     postReviewAt: iso(r.post_review_at),
-    canPostReview: r.assignee_id === actor.userId && !!r.acted_by && r.acted_by !== r.assignee_id && !r.post_review_at,
+    canPostReview:
+      r.assignee_id === actor.userId && !!r.acted_by && r.acted_by !== r.assignee_id && !r.post_review_at,
   }));
   const held = await selectRows<{ from_user_id: string; kind: 'delegated' | 'acting' }>(
     ctx.db,
@@ -256,8 +366,11 @@ export async function approvalView(ctx: Ctx, actor: Actor, documentId: string) {
         and (${ctx.now.toISOString()}::timestamptz)::date between valid_from and valid_to`,
   );
   const mayActFor = (r: ViewRow) =>
-    r.assignee_id === actor.userId || held.some((d) => d.from_user_id === r.assignee_id && delegationCovers(r.kind, d));
-  const mine = rows.filter(mayActFor).map((r) => ({ ...r, assigneeId: r.assignee_id, state: r.state as never }));
+    r.assignee_id === actor.userId ||
+    held.some((d) => d.from_user_id === r.assignee_id && delegationCovers(r.kind, d));
+  const mine = rows
+    .filter(mayActFor)
+    .map((r) => ({ ...r, assigneeId: r.assignee_id, state: r.state as never }));
   const actions = [...new Set(mine.flatMap((s) => actionsFor(s)))];
   return { round, steps, actions };
 }
@@ -268,7 +381,14 @@ export async function approvalView(ctx: Ctx, actor: Actor, documentId: string) {
  */
 export async function approvalRecordForPdf(ctx: Ctx, documentId: string) {
   const round = await currentRound(ctx, documentId);
-  const rows = await selectRows<{ kind: StepKind; assignee_pos: string | null; actor_name: string | null; actor_pos: string | null; mark: string | null; acted_at: Date | string | null }>(
+  const rows = await selectRows<{
+    kind: StepKind;
+    assignee_pos: string | null;
+    actor_name: string | null;
+    actor_pos: string | null;
+    mark: string | null;
+    acted_at: Date | string | null;
+  }>(
     ctx.db,
     sql`select s.kind, s.mark, s.acted_at, actor.display_name as actor_name,
           (select pos.name from posts p join positions pos on pos.id = p.position_id where p.user_id = s.assignee_id and p.agency_id = d.agency_id and p.active order by pos.rank limit 1) as assignee_pos,
@@ -277,11 +397,27 @@ export async function approvalRecordForPdf(ctx: Ctx, documentId: string) {
         where s.document_id = ${documentId} and s.round = ${round} and s.kind <> 'notify' and s.acted_by is not null order by s.seq`,
   );
   const final = rows.filter((r) => r.kind === 'approval').at(-1);
-  const role = (k: StepKind) => (k === 'approval' ? ('approver' as const) : k === 'cooperation' ? ('cooperator' as const) : ('reviewer' as const));
+  const role = (k: StepKind) =>
+    k === 'approval'
+      ? ('approver' as const)
+      : k === 'cooperation'
+        ? ('cooperator' as const)
+        : ('reviewer' as const);
   return {
     signer: final
-      ? { name: final.actor_name ?? '', title: final.actor_pos ?? '', mark: final.mark, onBehalfTitle: final.mark ? final.assignee_pos : null }
+      ? {
+          name: final.actor_name ?? '',
+          title: final.actor_pos ?? '',
+          mark: final.mark,
+          onBehalfTitle: final.mark ? final.assignee_pos : null,
+        }
       : null,
-    approvals: rows.map((r) => ({ role: role(r.kind), position: r.actor_pos ?? '', name: r.actor_name ?? '', mark: r.mark, date: r.acted_at ? new Date(r.acted_at) : null })),
+    approvals: rows.map((r) => ({
+      role: role(r.kind),
+      position: r.actor_pos ?? '',
+      name: r.actor_name ?? '',
+      mark: r.mark,
+      date: r.acted_at ? new Date(r.acted_at) : null,
+    })),
   };
 }

@@ -2,25 +2,71 @@ import type { Catalog } from '../../platform/i18n/i18n.ts';
 
 const columns = {
   en: {
-    number: 'Number and code', date: 'Date', type_subject: 'Type and subject', signer: 'Signer', recipients: 'Recipients',
-    kept_by: 'File copy kept by', copies: 'Copies', sent_at: 'Dispatched', receiver: 'Received by (signature)', notes: 'Notes',
-    arrival_date: 'Arrival date', arrival_number: 'Arrival no.', author: 'Issuing body', receiving_unit: 'Receiving unit / person',
-    transfer_date: 'Transferred', document: 'Document', deadline: 'Deadline', progress: 'Progress', reply_number: 'Reply no.',
+    number: 'Number and code',
+    date: 'Date',
+    type_subject: 'Type and subject',
+    signer: 'Signer',
+    recipients: 'Recipients',
+    kept_by: 'File copy kept by',
+    copies: 'Copies',
+    sent_at: 'Dispatched',
+    receiver: 'Received by (signature)',
+    notes: 'Notes',
+    arrival_date: 'Arrival date',
+    arrival_number: 'Arrival no.',
+    author: 'Issuing body',
+    receiving_unit: 'Receiving unit / person',
+    transfer_date: 'Transferred',
+    document: 'Document',
+    deadline: 'Deadline',
+    progress: 'Progress',
+    reply_number: 'Reply no.',
   },
   ko: {
-    number: '문서번호', date: '일자', type_subject: '종류·제목', signer: '결재권자', recipients: '수신처',
-    kept_by: '보존 부서', copies: '부수', sent_at: '발송일', receiver: '수령인', notes: '비고',
-    arrival_date: '접수일', arrival_number: '접수번호', author: '발신기관', receiving_unit: '처리 부서·담당자',
-    transfer_date: '배부일', document: '문서', deadline: '처리기한', progress: '처리 상황', reply_number: '회신 문서번호',
+    number: '문서번호',
+    date: '일자',
+    type_subject: '종류·제목',
+    signer: '결재권자',
+    recipients: '수신처',
+    kept_by: '보존 부서',
+    copies: '부수',
+    sent_at: '발송일',
+    receiver: '수령인',
+    notes: '비고',
+    arrival_date: '접수일',
+    arrival_number: '접수번호',
+    author: '발신기관',
+    receiving_unit: '처리 부서·담당자',
+    transfer_date: '배부일',
+    document: '문서',
+    deadline: '처리기한',
+    progress: '처리 상황',
+    reply_number: '회신 문서번호',
   },
   vi: {
-    number: 'Số, ký hiệu', date: 'Ngày tháng', type_subject: 'Tên loại và trích yếu', signer: 'Người ký', recipients: 'Nơi nhận',
-    kept_by: 'Đơn vị, người nhận bản lưu', copies: 'Số lượng bản', sent_at: 'Ngày chuyển', receiver: 'Ký nhận', notes: 'Ghi chú',
-    arrival_date: 'Ngày đến', arrival_number: 'Số đến', author: 'Tác giả', receiving_unit: 'Đơn vị, người nhận',
-    transfer_date: 'Ngày chuyển', document: 'Văn bản', deadline: 'Thời hạn giải quyết', progress: 'Tiến độ giải quyết', reply_number: 'Số, ký hiệu VB trả lời',
+    number: 'Số, ký hiệu',
+    date: 'Ngày tháng',
+    type_subject: 'Tên loại và trích yếu',
+    signer: 'Người ký',
+    recipients: 'Nơi nhận',
+    kept_by: 'Đơn vị, người nhận bản lưu',
+    copies: 'Số lượng bản',
+    sent_at: 'Ngày chuyển',
+    receiver: 'Ký nhận',
+    notes: 'Ghi chú',
+    arrival_date: 'Ngày đến',
+    arrival_number: 'Số đến',
+    author: 'Tác giả',
+    receiving_unit: 'Đơn vị, người nhận',
+    transfer_date: 'Ngày chuyển',
+    document: 'Văn bản',
+    deadline: 'Thời hạn giải quyết',
+    progress: 'Tiến độ giải quyết',
+    reply_number: 'Số, ký hiệu VB trả lời',
   },
 };
-const prefixed = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`registers.${k}`, v]));
+const prefixed = (o: Record<string, string>) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [`registers.${k}`, v]));
 
 export const dispatchMessages: Catalog = {
   en: {
@@ -37,7 +83,8 @@ export const dispatchMessages: Catalog = {
     'dispatch.not_in_handling': 'This copy is not being handled.',
     'dispatch.task_done': 'The task has already been reported as done.',
     'mail.overdue.subject': 'Overdue task: {subject}',
-    'mail.overdue.body': 'Dear {name},\n\nThe task assigned by the document "{subject}" was due on {deadline} and has not been reported as done.\nPlease open CivicDesk to report its progress.\n\nCivicDesk',
+    'mail.overdue.body':
+      'Dear {name},\n\nThe task assigned by the document "{subject}" was due on {deadline} and has not been reported as done.\nPlease open CivicDesk to report its progress.\n\nCivicDesk',
   },
   ko: {
     ...prefixed(columns.ko),
@@ -53,7 +100,8 @@ export const dispatchMessages: Catalog = {
     'dispatch.not_in_handling': '처리 중인 문서가 아닙니다.',
     'dispatch.task_done': '이미 완료 보고된 과제입니다.',
     'mail.overdue.subject': '처리기한 경과: {subject}',
-    'mail.overdue.body': '{name} 님,\n\n"{subject}" 문서로 지시된 과제의 처리기한({deadline})이 지났으나 완료 보고가 없습니다.\nCivicDesk에서 추진 상황을 보고해 주십시오.\n\nCivicDesk',
+    'mail.overdue.body':
+      '{name} 님,\n\n"{subject}" 문서로 지시된 과제의 처리기한({deadline})이 지났으나 완료 보고가 없습니다.\nCivicDesk에서 추진 상황을 보고해 주십시오.\n\nCivicDesk',
   },
   vi: {
     ...prefixed(columns.vi),
@@ -69,6 +117,7 @@ export const dispatchMessages: Catalog = {
     'dispatch.not_in_handling': 'Văn bản không ở trạng thái đang xử lý.',
     'dispatch.task_done': 'Nhiệm vụ đã được báo cáo hoàn thành.',
     'mail.overdue.subject': 'Nhiệm vụ quá hạn: {subject}',
-    'mail.overdue.body': 'Kính gửi {name},\n\nNhiệm vụ được giao tại văn bản "{subject}" có thời hạn {deadline} nhưng chưa được báo cáo hoàn thành.\nĐề nghị vào CivicDesk để báo cáo tiến độ.\n\nCivicDesk',
+    'mail.overdue.body':
+      'Kính gửi {name},\n\nNhiệm vụ được giao tại văn bản "{subject}" có thời hạn {deadline} nhưng chưa được báo cáo hoàn thành.\nĐề nghị vào CivicDesk để báo cáo tiến độ.\n\nCivicDesk',
   },
 };

@@ -1,7 +1,7 @@
 import { inTransaction } from '../../platform/http/context.ts';
+import type { Module } from '../../platform/http/types.ts';
 import { requestlessCtx } from '../../platform/http/types.ts';
 import { createMailer } from '../../platform/mail.ts';
-import type { Module } from '../../platform/http/types.ts';
 import { dispatchMessages } from './dispatch.messages.ts';
 import { dispatchRoutes } from './dispatch.routes.ts';
 import { sendOverdueReminders } from './use-cases/reminders.ts';
@@ -17,7 +17,9 @@ export const dispatchModule: Module = {
     const mailer = createMailer(deps.config.smtpUrl, deps.config.mailFrom);
     let timer: NodeJS.Timeout | undefined;
     const tick = () =>
-      inTransaction(requestlessCtx(deps, app.log), (ctx) => sendOverdueReminders(ctx, mailer)).catch((err) => app.log.error({ err }, 'overdue reminders failed'));
+      inTransaction(requestlessCtx(deps, app.log), (ctx) => sendOverdueReminders(ctx, mailer)).catch((err) =>
+        app.log.error({ err }, 'overdue reminders failed'),
+      );
     app.addHook('onReady', async () => {
       timer = setInterval(tick, minutes * 60_000);
       timer.unref();

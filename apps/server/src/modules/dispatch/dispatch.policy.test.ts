@@ -9,7 +9,16 @@ describe('numbering rules', () => {
     expect(formatNumber({ ...base, number: 15, typeCode: 'QĐ' })).toBe('15/QĐ-UBND');
   });
   it('formats Korean numbers as processing unit and serial', () => {
-    expect(formatNumber({ country: 'kr', number: 123, typeCode: 'GIAN', agencyNotation: 'HANBIT', unitCode: 'PLN', unitName: '기획예산과' })).toBe('기획예산과-123');
+    expect(
+      formatNumber({
+        country: 'kr',
+        number: 123,
+        typeCode: 'GIAN',
+        agencyNotation: 'HANBIT',
+        unitCode: 'PLN',
+        unitName: '기획예산과',
+      }),
+    ).toBe('기획예산과-123');
   });
   it('uses the local year: 31 Dec 18:00 UTC is already 1 January in Hanoi and Seoul', () => {
     const at = new Date('2026-12-31T18:00:00Z');

@@ -8,7 +8,12 @@ export function localYear(country: 'vn' | 'kr', at: Date): number {
 }
 
 export function localDate(country: 'vn' | 'kr', at: Date): { y: number; m: number; d: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zones[country], year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zones[country],
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   return { y: get('year'), m: get('month'), d: get('day') };
 }

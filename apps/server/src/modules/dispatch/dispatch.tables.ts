@@ -81,5 +81,8 @@ export const deliveryPeople = pgTable(
     addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
     viewedAt: timestamp('viewed_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.deliveryId, t.userId] }), index('delivery_people_user').on(t.userId, t.role)],
+  (t) => [
+    primaryKey({ columns: [t.deliveryId, t.userId] }),
+    index('delivery_people_user').on(t.userId, t.role),
+  ],
 );

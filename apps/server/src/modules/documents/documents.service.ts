@@ -34,7 +34,11 @@ type WorkflowFields = Pick<
   | 'searchText'
 >;
 
-export async function setWorkflowFields(ctx: Ctx, id: string, set: Partial<WorkflowFields>): Promise<DocumentRow> {
+export async function setWorkflowFields(
+  ctx: Ctx,
+  id: string,
+  set: Partial<WorkflowFields>,
+): Promise<DocumentRow> {
   return q.updateDocument(ctx.db, id, { ...set, updatedAt: ctx.now });
 }
 
@@ -46,16 +50,26 @@ export { assertReadable } from './use-cases/read.ts';
 export async function renderDocumentPdf(
   ctx: Ctx,
   doc: DocumentRow,
-  extra: Pick<OfficialDocumentView, 'numberText' | 'issuedAt' | 'signer' | 'approvals'> & { drafterName: string; drafterPosition: string | null },
+  extra: Pick<OfficialDocumentView, 'numberText' | 'issuedAt' | 'signer' | 'approvals'> & {
+    drafterName: string;
+    drafterPosition: string | null;
+  },
 ) {
   const agency = (await q.findAgency(ctx.db, doc.agencyId))!;
   const parent = agency.parentId ? await q.findAgency(ctx.db, agency.parentId) : undefined;
   const unit = doc.unitId ? await q.findUnit(ctx.db, doc.unitId) : undefined;
-  const [recipients, attachments] = await Promise.all([q.listRecipients(ctx.db, doc.id), q.listAttachments(ctx.db, doc.id)]);
+  const [recipients, attachments] = await Promise.all([
+    q.listRecipients(ctx.db, doc.id),
+    q.listAttachments(ctx.db, doc.id),
+  ]);
   const type = documentTypes.find((t) => t.code === doc.typeCode);
   const view: OfficialDocumentView = {
     country: agency.country,
-    agency: { name: agency.name, parentName: agency.country === 'vn' && parent ? parent.name : null, address: agency.address },
+    agency: {
+      name: agency.name,
+      parentName: agency.country === 'vn' && parent ? parent.name : null,
+      address: agency.address,
+    },
     typeCode: doc.typeCode,
     typeName: type?.printed ?? '',
     numberText: extra.numberText,
@@ -70,7 +84,15 @@ export async function renderDocumentPdf(
     copyRecipients: recipients.filter((r) => !r.main).map((r) => r.name),
     draftingUnitCode: unit?.code ?? null,
     signer: extra.signer,
-    approvals: [{ role: 'drafter', position: extra.drafterPosition ?? '', name: extra.drafterName, date: doc.createdAt }, ...extra.approvals],
+    approvals: [
+      {
+        role: 'drafter',
+        position: extra.drafterPosition ?? '',
+        name: extra.drafterName,
+        date: doc.createdAt,
+      },
+      ...extra.approvals,
+    ],
     attachments: attachments.map((a) => a.name),
   };
   return renderOfficialPdf(view);

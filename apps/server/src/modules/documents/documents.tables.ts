@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.tables.ts';
 import { agencies, units } from '../org/org.tables.ts';
 
@@ -20,8 +31,14 @@ export const documents = pgTable(
     subject: text('subject').notNull(),
     bodyHtml: text('body_html').notNull(),
     bodyText: text('body_text').notNull(),
-    urgency: text('urgency').$type<'normal' | 'khan' | 'thuong_khan' | 'hoa_toc'>().notNull().default('normal'),
-    confidentiality: text('confidentiality').$type<'normal' | 'mat' | 'toi_mat' | 'tuyet_mat'>().notNull().default('normal'),
+    urgency: text('urgency')
+      .$type<'normal' | 'khan' | 'thuong_khan' | 'hoa_toc'>()
+      .notNull()
+      .default('normal'),
+    confidentiality: text('confidentiality')
+      .$type<'normal' | 'mat' | 'toi_mat' | 'tuyet_mat'>()
+      .notNull()
+      .default('normal'),
     disclosure: text('disclosure').$type<'public' | 'partial' | 'closed'>().notNull().default('public'),
     disclosureReason: text('disclosure_reason'),
     retention: text('retention').notNull().default('10y'),

@@ -251,7 +251,11 @@ describe('remote access', () => {
         payload: { username: 'chuyenvien', password: demoPassword },
       });
       expect(forged.json()).toEqual({ stage: 'enroll' });
-      const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `cd_session=${forged.cookies[0]!.value}` } });
+      const me = await t.app.inject({
+        method: 'GET',
+        url: '/api/me',
+        headers: { cookie: `cd_session=${forged.cookies[0]!.value}` },
+      });
       expect(me.json()).toMatchObject({ stage: 'enroll', mfaRequired: true });
     } finally {
       await t.close();

@@ -21,7 +21,8 @@ export async function serveWeb(app: App, dist: string): Promise<void> {
   app.get('/', { schema: { hide: true } }, indexHtml);
   app.setNotFoundHandler((req: FastifyRequest, reply: FastifyReply) => {
     // Client routes have no file extension; a missing asset or API path is a real 404.
-    const clientRoute = req.method === 'GET' && !req.url.startsWith('/api/') && !/\.[a-z0-9]+(\?|$)/i.test(req.url);
+    const clientRoute =
+      req.method === 'GET' && !req.url.startsWith('/api/') && !/\.[a-z0-9]+(\?|$)/i.test(req.url);
     return clientRoute ? indexHtml(req, reply) : notFoundHandler(req, reply);
   });
 }

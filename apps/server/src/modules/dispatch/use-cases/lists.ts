@@ -93,14 +93,23 @@ export const toDelivery = (r: DeliveryRow, now: Date) => ({
   taskReport: r.task_report,
 });
 
-export type IncomingFilter = { state?: string; overdue?: boolean; year?: number; limit: number; offset: number };
+export type IncomingFilter = {
+  state?: string;
+  overdue?: boolean;
+  year?: number;
+  limit: number;
+  offset: number;
+};
 
 export async function listIncoming(ctx: Ctx, actor: Actor, agencyId: string, f: IncomingFilter) {
   await assertRegisterReader(ctx, actor, agencyId);
   const conds: SQL[] = [sql`dv.to_agency_id = ${agencyId}`];
   if (f.state) conds.push(sql`dv.state = ${f.state}`);
   if (f.year) conds.push(sql`dv.incoming_year = ${f.year}`);
-  if (f.overdue) conds.push(sql`dv.deadline < ${ctx.now.toISOString()}::timestamptz and dv.handled_at is null and dv.task_done_at is null`);
+  if (f.overdue)
+    conds.push(
+      sql`dv.deadline < ${ctx.now.toISOString()}::timestamptz and dv.handled_at is null and dv.task_done_at is null`,
+    );
   const rows = await selectRows<DeliveryRow>(
     ctx.db,
     sql`${deliverySelect} where ${sql.join(conds, sql` and `)} order by dv.sent_at desc, dv.id desc limit ${f.limit} offset ${f.offset}`,
@@ -129,7 +138,12 @@ export async function deliveryDetail(ctx: Ctx, actor: Actor, id: string) {
   );
   if (roles.length === 0) throw notFound();
   await markViewed(ctx, actor, id);
-  const people = await selectRows<{ user_id: string; name: string; role: string; viewed_at: Date | string | null }>(
+  const people = await selectRows<{
+    user_id: string;
+    name: string;
+    role: string;
+    viewed_at: Date | string | null;
+  }>(
     ctx.db,
     sql`select dp.user_id, u.display_name as name, dp.role, dp.viewed_at from delivery_people dp join users u on u.id = dp.user_id
         where dp.delivery_id = ${id} order by dp.role, u.display_name`,
@@ -138,11 +152,17 @@ export async function deliveryDetail(ctx: Ctx, actor: Actor, id: string) {
   const d = toDelivery(row, ctx.now);
   return {
     ...d,
-    people: people.map((p) => ({ userId: p.user_id, name: p.name, role: p.role as never, viewedAt: iso(p.viewed_at) })),
+    people: people.map((p) => ({
+      userId: p.user_id,
+      name: p.name,
+      role: p.role as never,
+      viewedAt: iso(p.viewed_at),
+    })),
     can: {
       receive: has('clerk') && d.state === 'sent',
       distribute: has('clerk') && d.state === 'received',
-      assign: has('head') && d.state === 'received' && (d.handling === 'unassigned' || d.handling === 'assigned'),
+      assign:
+        has('head') && d.state === 'received' && (d.handling === 'unassigned' || d.handling === 'assigned'),
       handle: has('lead') && d.state === 'received' && d.handling === 'assigned',
       circulate: (has('head') || has('lead')) && d.state === 'received',
       completeTask: (has('head') || has('lead')) && d.state === 'received' && !!d.task && !d.taskDoneAt,
@@ -158,6 +178,9 @@ export async function listDeliveriesOfDocument(ctx: Ctx, actor: Actor, documentI
         union select 1 from documents d where d.id = ${documentId} and d.agency_id in (${adminAgencyIds(actor)})`,
   );
   if (ok.length === 0) throw notFound();
-  const rows = await selectRows<DeliveryRow>(ctx.db, sql`${deliverySelect} where dv.document_id = ${documentId} order by ta.name`);
+  const rows = await selectRows<DeliveryRow>(
+    ctx.db,
+    sql`${deliverySelect} where dv.document_id = ${documentId} order by ta.name`,
+  );
   return rows.map((r) => toDelivery(r, ctx.now));
 }

@@ -8,7 +8,12 @@ export type Register = 'outgoing' | 'outgoing_secret' | 'incoming';
  * The next number of a register, gap-free: the row is created or incremented in one statement that holds its
  * lock until the caller's transaction ends, so concurrent issuances queue and a rollback returns the number.
  */
-export async function nextNumber(ctx: Ctx, agencyId: string, register: Register, year: number): Promise<number> {
+export async function nextNumber(
+  ctx: Ctx,
+  agencyId: string,
+  register: Register,
+  year: number,
+): Promise<number> {
   const [row] = await selectRows<{ last: number }>(
     ctx.db,
     sql`insert into number_sequences (agency_id, register, year, last) values (${agencyId}, ${register}, ${year}, 1)

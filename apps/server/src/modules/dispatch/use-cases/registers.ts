@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { selectRows } from '../../../platform/db/db.ts';
 import type { Actor, Ctx } from '../../../platform/http/context.ts';
 import { forbidden } from '../../../platform/http/errors.ts';
@@ -24,14 +24,53 @@ async function assertReader(ctx: Ctx, actor: Actor, agencyId: string) {
 const day = (v: Date | string | null) => (v ? new Date(v).toISOString().slice(0, 10) : null);
 
 const columns = {
-  outgoing: ['number', 'date', 'type_subject', 'signer', 'recipients', 'kept_by', 'copies', 'sent_at', 'receiver', 'notes'],
-  incoming: ['arrival_date', 'arrival_number', 'author', 'number', 'date', 'type_subject', 'receiving_unit', 'transfer_date', 'receiver', 'notes'],
-  follow_up: ['arrival_number', 'document', 'receiving_unit', 'deadline', 'progress', 'reply_number', 'notes'],
+  outgoing: [
+    'number',
+    'date',
+    'type_subject',
+    'signer',
+    'recipients',
+    'kept_by',
+    'copies',
+    'sent_at',
+    'receiver',
+    'notes',
+  ],
+  incoming: [
+    'arrival_date',
+    'arrival_number',
+    'author',
+    'number',
+    'date',
+    'type_subject',
+    'receiving_unit',
+    'transfer_date',
+    'receiver',
+    'notes',
+  ],
+  follow_up: [
+    'arrival_number',
+    'document',
+    'receiving_unit',
+    'deadline',
+    'progress',
+    'reply_number',
+    'notes',
+  ],
 } as const;
 
-export async function register(ctx: Ctx, actor: Actor, agencyId: string, kind: Register['kind'], year: number): Promise<Register> {
+export async function register(
+  ctx: Ctx,
+  actor: Actor,
+  agencyId: string,
+  kind: Register['kind'],
+  year: number,
+): Promise<Register> {
   await assertReader(ctx, actor, agencyId);
-  const rows = await selectRows<Record<string, Date | string | number | null>>(ctx.db, registerQuery(kind, agencyId, year));
+  const rows = await selectRows<Record<string, Date | string | number | null>>(
+    ctx.db,
+    registerQuery(kind, agencyId, year),
+  );
   const cells = rows.map((r) => Object.values(r).map((v) => (v instanceof Date ? day(v) : v)));
   return { kind, columns: [...columns[kind]], rows: cells };
 }

@@ -33,13 +33,22 @@ export async function sendOverdueReminders(ctx: Ctx, mailer: Mailer | null): Pro
     );
     const deadline = new Date(task.deadline).toISOString().slice(0, 10);
     for (const p of people) {
-      await notify(ctx, { userId: p.user_id, kind: 'dispatch.overdue_reminder', params: { subject: task.subject, deadline }, link: `/deliveries/${task.id}` });
+      await notify(ctx, {
+        userId: p.user_id,
+        kind: 'dispatch.overdue_reminder',
+        params: { subject: task.subject, deadline },
+        link: `/deliveries/${task.id}`,
+      });
       if (mailer && p.email) {
         const locale = isLocale(p.locale) ? p.locale : 'en';
         await mailer.send({
           to: p.email,
           subject: translate(locale, 'mail.overdue.subject', { subject: task.subject }),
-          text: translate(locale, 'mail.overdue.body', { name: p.display_name, subject: task.subject, deadline }),
+          text: translate(locale, 'mail.overdue.body', {
+            name: p.display_name,
+            subject: task.subject,
+            deadline,
+          }),
         });
       }
     }

@@ -24,23 +24,57 @@ async function lockEditable(ctx: Ctx, actor: Actor, id: string) {
 async function refreshSearchText(ctx: Ctx, id: string) {
   const doc = (await q.findDocument(ctx.db, id))!;
   const atts = await q.listAttachments(ctx.db, id);
-  const texts = await fileText(ctx, atts.map((a) => a.sha256));
+  const texts = await fileText(
+    ctx,
+    atts.map((a) => a.sha256),
+  );
   const parts = [doc.subject, doc.bodyText, ...atts.map((a) => `${a.name}\n${texts.get(a.sha256) ?? ''}`)];
   await q.updateDocument(ctx.db, id, { searchText: parts.join('\n').slice(0, 2_000_000) });
 }
 
-export async function addAttachment(ctx: Ctx, config: FilesConfig & { maxUploadBytes: number }, actor: Actor, id: string, input: { name: string; bytes: Uint8Array }) {
+export async function addAttachment(
+  ctx: Ctx,
+  config: FilesConfig & { maxUploadBytes: number },
+  actor: Actor,
+  id: string,
+  input: { name: string; bytes: Uint8Array },
+) {
   // Check first, store outside the transaction (text extraction can take seconds; content addressing makes an
   // unattached file harmless), then attach under the document lock.
   await inTransaction(ctx, (tx) => lockEditable(tx, actor, id));
-  const file = await storeFile(ctx, config, { name: input.name, bytes: input.bytes, maxBytes: config.maxUploadBytes });
+  const file = await storeFile(ctx, config, {
+    name: input.name,
+    bytes: input.bytes,
+    maxBytes: config.maxUploadBytes,
+  });
   return inTransaction(ctx, async (tx) => {
     const doc = await lockEditable(tx, actor, id);
     const name = file.name;
-    const row = await q.insertAttachment(tx.db, { documentId: id, sha256: file.sha256, name, size: file.size, mime: file.mime, addedBy: actor.userId, addedAt: tx.now });
+    const row = await q.insertAttachment(tx.db, {
+      documentId: id,
+      sha256: file.sha256,
+      name,
+      size: file.size,
+      mime: file.mime,
+      addedBy: actor.userId,
+      addedAt: tx.now,
+    });
     await refreshSearchText(tx, id);
-    await recordAudit(tx, { action: 'documents.attachment_added', entityType: 'document', entityId: id, agencyId: doc.agencyId, detail: { name, sha256: file.sha256, size: file.size } });
-    return { id: row.id, name: row.name, size: row.size, mime: row.mime, sha256: row.sha256, addedAt: row.addedAt.toISOString() };
+    await recordAudit(tx, {
+      action: 'documents.attachment_added',
+      entityType: 'document',
+      entityId: id,
+      agencyId: doc.agencyId,
+      detail: { name, sha256: file.sha256, size: file.size },
+    });
+    return {
+      id: row.id,
+      name: row.name,
+      size: row.size,
+      mime: row.mime,
+      sha256: row.sha256,
+      addedAt: row.addedAt.toISOString(),
+    };
   });
 }
 
@@ -50,11 +84,23 @@ export async function removeAttachment(ctx: Ctx, actor: Actor, id: string, attac
     const removed = await q.deleteAttachment(tx.db, id, attachmentId);
     if (!removed) throw notFound();
     await refreshSearchText(tx, id);
-    await recordAudit(tx, { action: 'documents.attachment_removed', entityType: 'document', entityId: id, agencyId: doc.agencyId, detail: { name: removed.name, sha256: removed.sha256 } });
+    await recordAudit(tx, {
+      action: 'documents.attachment_removed',
+      entityType: 'document',
+      entityId: id,
+      agencyId: doc.agencyId,
+      detail: { name: removed.name, sha256: removed.sha256 },
+    });
   });
 }
 
-export async function attachmentFile(ctx: Ctx, config: FilesConfig, actor: Actor, id: string, attachmentId: string) {
+export async function attachmentFile(
+  ctx: Ctx,
+  config: FilesConfig,
+  actor: Actor,
+  id: string,
+  attachmentId: string,
+) {
   await assertReadable(ctx, actor, id);
   const att = (await q.listAttachments(ctx.db, id)).find((a) => a.id === attachmentId);
   if (!att) throw notFound();
@@ -65,7 +111,10 @@ export async function officialPdf(ctx: Ctx, config: FilesConfig, actor: Actor, i
   await assertReadable(ctx, actor, id);
   const doc = (await q.findDocument(ctx.db, id))!;
   if (!doc.pdfSha256) throw notFound();
-  return { name: `${(doc.numberText ?? doc.id).replace(/[/\\]/g, '_')}.pdf`, bytes: await readFile(config, doc.pdfSha256) };
+  return {
+    name: `${(doc.numberText ?? doc.id).replace(/[/\\]/g, '_')}.pdf`,
+    bytes: await readFile(config, doc.pdfSha256),
+  };
 }
 
 /** Everything that happened to the document, from the audit log (who, what, when), for those who may read it. */

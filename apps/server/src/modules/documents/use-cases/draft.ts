@@ -1,8 +1,13 @@
-import { type DocumentCreate, type DocumentUpdate, documentTypes, type RecipientInput } from '@civicdesk/contracts/documents';
+import {
+  type DocumentCreate,
+  type DocumentUpdate,
+  documentTypes,
+  type RecipientInput,
+} from '@civicdesk/contracts/documents';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { selectRows } from '../../../platform/db/db.ts';
 import { htmlToText, sanitizeRichText } from '../../../platform/content/sanitize.ts';
+import { selectRows } from '../../../platform/db/db.ts';
 import { type Actor, type Ctx, inTransaction } from '../../../platform/http/context.ts';
 import { AppError, forbidden, notFound } from '../../../platform/http/errors.ts';
 import { lineDiff } from '../../../platform/line-diff.ts';
@@ -22,13 +27,23 @@ async function resolveRecipients(ctx: Ctx, agencyId: string, documentId: string,
   return inputs.map((r) => {
     if (r.kind === 'agency') {
       const a = agencies.get(r.agencyId);
-      if (!a?.active || a.id === agencyId) throw new AppError('bad_request', 'documents.bad_recipient_agency');
+      if (!a?.active || a.id === agencyId)
+        throw new AppError('bad_request', 'documents.bad_recipient_agency');
       const taskDeadline = r.taskDeadline ? new Date(r.taskDeadline) : null;
-      return { documentId, kind: r.kind, agencyId: a.id, name: a.name, main: r.main, task: r.task ?? null, taskDeadline };
+      return {
+        documentId,
+        kind: r.kind,
+        agencyId: a.id,
+        name: a.name,
+        main: r.main,
+        task: r.task ?? null,
+        taskDeadline,
+      };
     }
     if (r.kind === 'unit') {
       const u = units.get(r.unitId);
-      if (!u?.active || u.agencyId !== agencyId) throw new AppError('bad_request', 'documents.bad_recipient_unit');
+      if (!u?.active || u.agencyId !== agencyId)
+        throw new AppError('bad_request', 'documents.bad_recipient_unit');
       return { documentId, kind: r.kind, unitId: u.id, name: u.name, main: r.main };
     }
     return { documentId, kind: r.kind, name: r.name, email: r.email ?? null, main: r.main };
@@ -65,7 +80,8 @@ export async function createDocument(ctx: Ctx, actor: Actor, input: z.infer<type
   return inTransaction(ctx, async (tx) => {
     const agency = await q.findAgency(tx.db, input.agencyId);
     if (!agency) throw notFound();
-    if ((await selectRows(tx.db, sql`select 1 where ${canDraftIn(actor, agency.id)}`)).length === 0) throw forbidden();
+    if ((await selectRows(tx.db, sql`select 1 where ${canDraftIn(actor, agency.id)}`)).length === 0)
+      throw forbidden();
     checkType(agency.country, input.typeCode);
     if (input.replyToDeliveryId) await checkReplyTarget(tx, actor, agency.id, input.replyToDeliveryId);
     const bodyHtml = sanitizeRichText(input.bodyHtml);
@@ -85,27 +101,56 @@ export async function createDocument(ctx: Ctx, actor: Actor, input: z.infer<type
       updatedAt: tx.now,
     });
     await q.replaceRecipients(tx.db, doc.id, await resolveRecipients(tx, agencyId, doc.id, recipients));
-    await q.insertVersion(tx.db, { documentId: doc.id, version: 1, subject: doc.subject, bodyHtml, editedBy: actor.userId, editedAt: tx.now });
-    await recordAudit(tx, { action: 'documents.created', entityType: 'document', entityId: doc.id, agencyId, after: { subject: doc.subject, typeCode: doc.typeCode } });
+    await q.insertVersion(tx.db, {
+      documentId: doc.id,
+      version: 1,
+      subject: doc.subject,
+      bodyHtml,
+      editedBy: actor.userId,
+      editedAt: tx.now,
+    });
+    await recordAudit(tx, {
+      action: 'documents.created',
+      entityType: 'document',
+      entityId: doc.id,
+      agencyId,
+      after: { subject: doc.subject, typeCode: doc.typeCode },
+    });
     return doc;
   });
 }
 
 /** The drafter edits a draft or a returned document; the approver whose turn it is may also edit the text. */
-export async function updateDocument(ctx: Ctx, actor: Actor, id: string, input: z.infer<typeof DocumentUpdate>) {
+export async function updateDocument(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof DocumentUpdate>,
+) {
   return inTransaction(ctx, async (tx) => {
     const doc = await q.lockDocument(tx.db, id);
     if (!doc) throw notFound();
     const isDrafter = doc.drafterId === actor.userId && editableByDrafter.includes(doc.status);
     const approverTurn =
       doc.status === 'in_approval' &&
-      (await selectRows(tx.db, sql`select 1 from approval_steps where document_id = ${id} and state = 'pending' and assignee_id = ${actor.userId}`)).length > 0;
+      (
+        await selectRows(
+          tx.db,
+          sql`select 1 from approval_steps where document_id = ${id} and state = 'pending' and assignee_id = ${actor.userId}`,
+        )
+      ).length > 0;
     if (!isDrafter && !approverTurn) {
-      const readable = await selectRows(tx.db, sql`select 1 from documents d where d.id = ${id} and ${canReadDocument(actor)}`);
-      throw readable.length ? new AppError('conflict', 'documents.not_editable', { status: doc.status }) : notFound();
+      const readable = await selectRows(
+        tx.db,
+        sql`select 1 from documents d where d.id = ${id} and ${canReadDocument(actor)}`,
+      );
+      throw readable.length
+        ? new AppError('conflict', 'documents.not_editable', { status: doc.status })
+        : notFound();
     }
     if (input.version !== doc.version) throw new AppError('conflict', 'documents.stale_version');
-    if (approverTurn && (input.recipients || input.typeCode)) throw new AppError('forbidden', 'documents.approver_edits_text_only');
+    if (approverTurn && (input.recipients || input.typeCode))
+      throw new AppError('forbidden', 'documents.approver_edits_text_only');
     const agency = (await q.findAgency(tx.db, doc.agencyId))!;
     if (input.typeCode) checkType(agency.country, input.typeCode);
     const { recipients, version: _v, note, ...fields } = input;
@@ -120,8 +165,17 @@ export async function updateDocument(ctx: Ctx, actor: Actor, id: string, input: 
       version: doc.version + 1,
       updatedAt: tx.now,
     });
-    if (recipients) await q.replaceRecipients(tx.db, id, await resolveRecipients(tx, doc.agencyId, id, recipients));
-    await q.insertVersion(tx.db, { documentId: id, version: after.version, subject, bodyHtml, editedBy: actor.userId, editedAt: tx.now, note: note ?? null });
+    if (recipients)
+      await q.replaceRecipients(tx.db, id, await resolveRecipients(tx, doc.agencyId, id, recipients));
+    await q.insertVersion(tx.db, {
+      documentId: id,
+      version: after.version,
+      subject,
+      bodyHtml,
+      editedBy: actor.userId,
+      editedAt: tx.now,
+      note: note ?? null,
+    });
     await recordAudit(tx, {
       action: 'documents.edited',
       entityType: 'document',
@@ -135,7 +189,10 @@ export async function updateDocument(ctx: Ctx, actor: Actor, id: string, input: 
 }
 
 export async function versionDiff(ctx: Ctx, from: number, to: number, documentId: string) {
-  const [a, b] = await Promise.all([q.findVersion(ctx.db, documentId, from), q.findVersion(ctx.db, documentId, to)]);
+  const [a, b] = await Promise.all([
+    q.findVersion(ctx.db, documentId, from),
+    q.findVersion(ctx.db, documentId, to),
+  ]);
   if (!a || !b) throw notFound();
   return {
     from,

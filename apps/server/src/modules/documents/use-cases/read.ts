@@ -40,7 +40,10 @@ const summary = (r: Row) => ({
 });
 
 export async function assertReadable(ctx: Ctx, actor: Actor, id: string) {
-  const rows = await selectRows(ctx.db, sql`select 1 from documents d where d.id = ${id} and ${canReadDocument(actor)}`);
+  const rows = await selectRows(
+    ctx.db,
+    sql`select 1 from documents d where d.id = ${id} and ${canReadDocument(actor)}`,
+  );
   if (rows.length === 0) throw notFound();
 }
 
@@ -65,7 +68,8 @@ function boxCondition(actor: Actor, box: string): SQL {
 function decodeCursor(cursor: string | undefined): SQL {
   if (!cursor) return sql`true`;
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError('bad_request', 'documents.bad_cursor');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id))
+    throw new AppError('bad_request', 'documents.bad_cursor');
   return sql`(d.updated_at, d.id) < (${at}::timestamptz, ${id}::uuid)`;
 }
 
@@ -88,7 +92,8 @@ export async function listDocuments(ctx: Ctx, actor: Actor, f: z.infer<typeof Do
   );
   const items = rows.slice(0, f.limit).map(summary);
   const last = items[items.length - 1];
-  const nextCursor = rows.length > f.limit && last ? Buffer.from(`${last.updatedAt}|${last.id}`).toString('base64url') : null;
+  const nextCursor =
+    rows.length > f.limit && last ? Buffer.from(`${last.updatedAt}|${last.id}`).toString('base64url') : null;
   return { items, nextCursor };
 }
 
@@ -96,7 +101,12 @@ export async function getDocument(ctx: Ctx, actor: Actor, id: string) {
   await assertReadable(ctx, actor, id);
   const doc = (await q.findDocument(ctx.db, id))!;
   const me = actor.userId;
-  const [flags] = await selectRows<{ approver_turn: boolean; acted: boolean; clerk: boolean; drafter_name: string }>(
+  const [flags] = await selectRows<{
+    approver_turn: boolean;
+    acted: boolean;
+    clerk: boolean;
+    drafter_name: string;
+  }>(
     ctx.db,
     sql`select
       exists (select 1 from approval_steps where document_id = ${id} and state = 'pending' and assignee_id = ${me}) as approver_turn,
@@ -106,11 +116,22 @@ export async function getDocument(ctx: Ctx, actor: Actor, id: string) {
       ${isClerkOf(actor, doc.agencyId)} as clerk,
       (select display_name from users where id = ${doc.drafterId}) as drafter_name`,
   );
-  const [recipients, attachments] = await Promise.all([q.listRecipients(ctx.db, id), q.listAttachments(ctx.db, id)]);
+  const [recipients, attachments] = await Promise.all([
+    q.listRecipients(ctx.db, id),
+    q.listAttachments(ctx.db, id),
+  ]);
   const isDrafter = doc.drafterId === me;
   const draftish = doc.status === 'draft' || doc.status === 'returned';
   return {
-    ...summary({ ...doc, agency_id: doc.agencyId, type_code: doc.typeCode, number_text: doc.numberText, drafter_name: flags!.drafter_name, updated_at: doc.updatedAt, issued_at: doc.issuedAt } as Row),
+    ...summary({
+      ...doc,
+      agency_id: doc.agencyId,
+      type_code: doc.typeCode,
+      number_text: doc.numberText,
+      drafter_name: flags!.drafter_name,
+      updated_at: doc.updatedAt,
+      issued_at: doc.issuedAt,
+    } as Row),
     unitId: doc.unitId,
     drafterId: doc.drafterId,
     bodyHtml: doc.bodyHtml,
@@ -124,7 +145,14 @@ export async function getDocument(ctx: Ctx, actor: Actor, id: string) {
     hasPdf: doc.pdfSha256 !== null,
     digitallySigned: doc.digitallySigned,
     recipients: recipients.map((r) => ({ ...r, taskDeadline: r.taskDeadline?.toISOString() ?? null })),
-    attachments: attachments.map((a) => ({ id: a.id, name: a.name, size: a.size, mime: a.mime, sha256: a.sha256, addedAt: a.addedAt.toISOString() })),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      name: a.name,
+      size: a.size,
+      mime: a.mime,
+      sha256: a.sha256,
+      addedAt: a.addedAt.toISOString(),
+    })),
     can: {
       edit: (isDrafter && draftish) || (doc.status === 'in_approval' && flags!.approver_turn),
       submit: isDrafter && draftish,
@@ -137,10 +165,20 @@ export async function getDocument(ctx: Ctx, actor: Actor, id: string) {
 
 export async function listDocumentVersions(ctx: Ctx, actor: Actor, id: string) {
   await assertReadable(ctx, actor, id);
-  const rows = await selectRows<{ version: number; edited_at: Date | string; editor_name: string; note: string | null }>(
+  const rows = await selectRows<{
+    version: number;
+    edited_at: Date | string;
+    editor_name: string;
+    note: string | null;
+  }>(
     ctx.db,
     sql`select v.version, v.edited_at, u.display_name as editor_name, v.note from document_versions v
         join users u on u.id = v.edited_by where v.document_id = ${id} order by v.version`,
   );
-  return rows.map((r) => ({ version: r.version, editedAt: iso(r.edited_at)!, editorName: r.editor_name, note: r.note }));
+  return rows.map((r) => ({
+    version: r.version,
+    editedAt: iso(r.edited_at)!,
+    editorName: r.editor_name,
+    note: r.note,
+  }));
 }
