@@ -68,3 +68,13 @@ export const letter = (agencyId: string, to: string, extra: Record<string, unkno
   recipients: [{ kind: 'agency', agencyId: to }],
   ...extra,
 });
+
+/** A multipart/form-data body with one file, for app.inject. */
+export function multipartFile(name: string, bytes: Uint8Array, mime = 'application/octet-stream') {
+  const boundary = `----civicdesk${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${mime}\r\n\r\n`,
+  );
+  const payload = Buffer.concat([head, Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

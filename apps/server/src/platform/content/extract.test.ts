@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { docxWithText, pdfWithText, utf8, zip } from '../../../test/samples.ts';
 import { extractText } from './extract.ts';
-import { docxWithText, pdfWithText, utf8, zip } from './test-samples.ts';
 
 const pdfMime = 'application/pdf';
 const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { RefusedUploadError, sniffUpload } from './sniff.ts';
 import {
   docmWithText,
   docxWithText,
@@ -12,7 +11,8 @@ import {
   utf8,
   xlsx,
   zip,
-} from './test-samples.ts';
+} from '../../../test/samples.ts';
+import { RefusedUploadError, sniffUpload } from './sniff.ts';
 
 const refused = (bytes: Uint8Array, name: string) =>
   expect(sniffUpload(bytes, name)).rejects.toBeInstanceOf(RefusedUploadError);

@@ -59,6 +59,9 @@ async function openPglite(dataDir?: string): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 20 });
+  // An idle client that the server disconnects (restart, failover, admin termination) is discarded and replaced
+  // by the pool; without a listener that event would crash the process.
+  pool.on('error', () => {});
   const db = drizzleNodePg(pool) as unknown as Db;
   await migrateNodePg(drizzleNodePg(pool), { migrationsFolder });
   let listenClient: pg.Client | undefined;
