@@ -5,12 +5,18 @@ import { countUsers, createUser } from '../identity/identity.service.ts';
 import { addPost, createAgency, createPosition, createUnit } from '../org/org.service.ts';
 import { createDelegation } from '../org/use-cases/delegations.ts';
 import { demoAgencies, demoPassword } from './demo.data.ts';
+import { seedDemoDocuments } from './demo.documents.ts';
 
 // Seeds the demo organisation through the same services an administrator uses, so every row is audited.
 export type DemoAccount = { username: string; name: string; agency: string; role: string };
 
 /** Seeds only into an empty database; returns the accounts created (empty when there was data already). */
-export async function seedDemo(ctx: Ctx, _config: Config): Promise<DemoAccount[]> {
+/** `documents: false` seeds the organisation only (tests that count numbers start from an empty register). */
+export async function seedDemo(
+  ctx: Ctx,
+  config: Config,
+  opts: { documents?: boolean } = {},
+): Promise<DemoAccount[]> {
   if ((await countUsers(ctx)) > 0) return [];
   const adminUser = await createUser(ctx, {
     username: 'admin',
@@ -37,6 +43,8 @@ export async function seedDemo(ctx: Ctx, _config: Config): Promise<DemoAccount[]
     },
   ];
   const ids = new Map<string, string>();
+  const units = new Map<string, string>();
+  const people = new Map<string, { id: string; name: string }>();
   for (const a of demoAgencies) {
     const agency = await createAgency(as, admin, {
       parentId: a.parent ? (ids.get(a.parent) ?? null) : null,
@@ -48,8 +56,12 @@ export async function seedDemo(ctx: Ctx, _config: Config): Promise<DemoAccount[]
       address: a.address,
     });
     ids.set(a.code, agency.id);
-    const units = new Map<string, string>();
-    for (const u of a.units) units.set(u.code, (await createUnit(as, admin, agency.id, u)).id);
+    const agencyUnits = new Map<string, string>();
+    for (const u of a.units) {
+      const unit = await createUnit(as, admin, agency.id, u);
+      agencyUnits.set(u.code, unit.id);
+      units.set(`${a.code}:${u.code}`, unit.id);
+    }
     const positions = new Map<string, string>();
     for (const [i, name] of a.positions.entries())
       positions.set(name, (await createPosition(as, admin, agency.id, { name, rank: (i + 1) * 10 })).id);
@@ -59,7 +71,7 @@ export async function seedDemo(ctx: Ctx, _config: Config): Promise<DemoAccount[]
           userId: admin.userId,
           agencyId: agency.id,
           role: 'agency_admin',
-          unitId: units.get('VP'),
+          unitId: agencyUnits.get('VP'),
         });
       for (const p of a.people) {
         const user = await createUser(
@@ -75,11 +87,12 @@ export async function seedDemo(ctx: Ctx, _config: Config): Promise<DemoAccount[]
           agency.id,
         );
         ids.set(p.username, user.id);
+        people.set(p.username, { id: user.id, name: p.name });
         await addPost(tx, admin, {
           userId: user.id,
           agencyId: agency.id,
           role: p.role as never,
-          unitId: p.unit ? units.get(p.unit) : null,
+          unitId: p.unit ? agencyUnits.get(p.unit) : null,
           positionId: p.position ? positions.get(p.position) : null,
         });
         accounts.push({ username: p.username, name: p.name, agency: a.code, role: p.role });
@@ -98,5 +111,7 @@ export async function seedDemo(ctx: Ctx, _config: Config): Promise<DemoAccount[]
     validTo: `${year}-12-31`,
     reason: 'Phân công ký thay theo Quy chế làm việc của UBND tỉnh',
   });
+  const agencies = new Map(demoAgencies.map((a) => [a.code, ids.get(a.code)!]));
+  if (opts.documents !== false) await seedDemoDocuments(as, config, admin, { agencies, units, people });
   return accounts;
 }
