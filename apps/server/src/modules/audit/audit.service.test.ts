@@ -116,5 +116,5 @@ describe('civicdesk audit verify (CLI)', () => {
     expect(broken.stdout).toMatch(
       /BROKEN at chain platform, entry 1 \(row id \d+\): content does not match its hash/,
     );
-  });
+  }, 120_000); // three CLI processes, each opening PGlite
 });
