@@ -8,7 +8,7 @@ import { agencyIdByCode, signIn } from './test-app.ts';
 type Body = any;
 export type Call = (
   cookie: string,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   payload?: unknown,
 ) => Promise<{ status: number; body: Body }>;

@@ -15,6 +15,8 @@ export const approvalsMessages: Catalog = {
     'approvals.bad_return_target': 'A document can only be returned to an earlier step.',
     'approvals.recall_too_late': 'The document can no longer be recalled: an approver has already acted.',
     'approvals.no_post_review': 'There is nothing to review after the fact on this step.',
+    'approvals.route_not_editable':
+      'The approval route can be changed only while the document is in approval.',
   },
   ko: {
     'approvals.not_submittable': '기안 중이거나 반려된 문서만 상신할 수 있습니다(현재: {status}).',
@@ -28,6 +30,7 @@ export const approvalsMessages: Catalog = {
     'approvals.bad_return_target': '앞선 단계로만 반려할 수 있습니다.',
     'approvals.recall_too_late': '이미 결재자가 처리하여 회수할 수 없습니다.',
     'approvals.no_post_review': '이 단계에는 후열할 내용이 없습니다.',
+    'approvals.route_not_editable': '결재 진행 중인 문서만 결재경로를 수정할 수 있습니다.',
   },
   vi: {
     'approvals.not_submittable':
@@ -42,5 +45,6 @@ export const approvalsMessages: Catalog = {
     'approvals.bad_return_target': 'Chỉ có thể trả lại về một bước trước đó.',
     'approvals.recall_too_late': 'Không thể thu hồi: người duyệt đã xử lý văn bản.',
     'approvals.no_post_review': 'Bước này không có nội dung cần xem lại sau.',
+    'approvals.route_not_editable': 'Chỉ sửa được luồng duyệt khi văn bản đang trình duyệt.',
   },
 };

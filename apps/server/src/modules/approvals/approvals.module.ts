@@ -10,7 +10,7 @@ import { Ok } from '@civicdesk/contracts/common';
 import { z } from 'zod';
 import { type Module, userCtx } from '../../platform/http/types.ts';
 import { approvalsMessages } from './approvals.messages.ts';
-import { act, approvalView, postReview, recall, submit } from './approvals.service.ts';
+import { act, approvalView, editRoute, postReview, recall, submit } from './approvals.service.ts';
 import { deleteSavedLine, listSavedLines, saveLine } from './use-cases/saved-lines.ts';
 
 const tags = ['approvals'];
@@ -45,6 +45,15 @@ export const approvalsModule: Module = {
         const ctx = userCtx(req);
         const returnTo = req.body.returnTo === 'drafter' ? undefined : req.body.returnTo;
         return { outcome: await act(ctx, ctx.actor, req.params.id, { ...req.body, returnTo }) };
+      },
+    );
+    app.put(
+      '/api/documents/:id/approval/steps',
+      { schema: { tags, params: ById, body: Submit, response: { 200: Ok } } },
+      async (req) => {
+        const ctx = userCtx(req);
+        await editRoute(ctx, ctx.actor, req.params.id, req.body.steps);
+        return ok;
       },
     );
     app.post(

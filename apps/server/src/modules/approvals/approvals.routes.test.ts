@@ -133,4 +133,37 @@ describe('approval lines: parallel cooperation, return to a step, hold, acting a
     });
     expect((await act('phochutich', id2, { action: 'approve' })).status).toBe(409);
   });
+
+  it('lets the drafter change the steps not yet reached (결재경로수정), and nothing already acted on', async () => {
+    const { ids } = w;
+    const id = await draft();
+    await w.call(w.cookies.chuyenvien!, 'POST', `/api/documents/${id}/submit`, {
+      steps: [
+        { kind: 'review', assigneeId: ids['truongphong.vx'] },
+        { kind: 'approval', assigneeId: ids.chutich },
+      ],
+    });
+    const edit = (steps: unknown[]) =>
+      w.call(w.cookies.chuyenvien!, 'PUT', `/api/documents/${id}/approval/steps`, { steps });
+    expect((await edit([{ kind: 'review', assigneeId: ids.vanthu }])).status).toBe(400);
+    expect(
+      (
+        await edit([
+          { kind: 'cooperation', assigneeId: ids['chuyenvien.kt'] },
+          { kind: 'approval', assigneeId: ids.phochutich },
+        ])
+      ).status,
+    ).toBe(200);
+    const steps = (await w.call(w.cookies.chuyenvien!, 'GET', `/api/documents/${id}/approval`)).body
+      .steps as { kind: string; assigneeName: string; state: string }[];
+    expect(steps.map((s) => [s.kind, s.assigneeName, s.state])).toEqual([
+      ['review', 'Phạm Minh Tuấn', 'pending'],
+      ['cooperation', 'Đỗ Thị Lan', 'waiting'],
+      ['approval', 'Trần Thị Mai', 'waiting'],
+    ]);
+    const other = await w.call(w.cookies['truongphong.vx']!, 'PUT', `/api/documents/${id}/approval/steps`, {
+      steps: [{ kind: 'approval', assigneeId: ids.chutich }],
+    });
+    expect(other.status).toBe(403);
+  });
 });

@@ -421,3 +421,48 @@ export async function approvalRecordForPdf(ctx: Ctx, documentId: string) {
     })),
   };
 }
+
+/**
+ * 결재경로수정: while the document is in approval, the drafter may replace the steps not yet reached (after the
+ * group now pending). Steps already acted on or pending stay as they are.
+ */
+export async function editRoute(ctx: Ctx, actor: Actor, documentId: string, line: LineInput) {
+  return inTransaction(ctx, async (tx) => {
+    const doc = await lockDocument(tx, documentId);
+    await assertReadable(tx, actor, documentId);
+    if (doc.drafterId !== actor.userId) throw forbidden();
+    if (doc.status !== 'in_approval' && doc.status !== 'on_hold')
+      throw new AppError('conflict', 'approvals.route_not_editable');
+    const round = await currentRound(tx, documentId);
+    const steps = await roundSteps(tx, documentId, round);
+    const kept = steps.filter((s) => s.state !== 'waiting');
+    const problem = lineProblem(
+      [...kept.map((s) => ({ kind: s.kind, assigneeId: s.assigneeId })), ...line],
+      doc.drafterId,
+    );
+    if (problem) throw new AppError('bad_request', problem);
+    await assertLineMembers(tx, doc.agencyId, line);
+    await tx.db
+      .delete(approvalSteps)
+      .where(
+        and(
+          eq(approvalSteps.documentId, documentId),
+          eq(approvalSteps.round, round),
+          eq(approvalSteps.state, 'waiting'),
+        ),
+      );
+    let seq = Math.max(0, ...kept.map((s) => s.seq));
+    const rows = line.map((s, i) => {
+      if (!(s.parallel && i > 0 && line[i - 1]?.kind === s.kind)) seq += 1;
+      return { documentId, round, seq, kind: s.kind, assigneeId: s.assigneeId, state: 'waiting' as const };
+    });
+    if (rows.length) await tx.db.insert(approvalSteps).values(rows);
+    await recordAudit(tx, {
+      action: 'approvals.route_edited',
+      entityType: 'document',
+      entityId: documentId,
+      agencyId: doc.agencyId,
+      detail: { round, steps: line },
+    });
+  });
+}
