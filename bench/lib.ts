@@ -6,10 +6,14 @@ import { buildApp } from '@civicdesk/server/src/app.ts';
 import { systemCtx } from '@civicdesk/server/src/bootstrap.ts';
 import { seedDemo } from '@civicdesk/server/src/modules/demo/demo.seed.ts';
 import { ensureDefaultTiers } from '@civicdesk/server/src/modules/org/org.service.ts';
+import type { Database } from '@civicdesk/server/src/platform/db/db.ts';
 import type { App } from '@civicdesk/server/src/platform/http/types.ts';
 import { openTestDatabase } from '@civicdesk/server/test/databases.ts';
 import { testConfig } from '@civicdesk/server/test/test-app.ts';
 import autocannon from 'autocannon';
+import { generate } from 'otplib';
+
+export { percentile, startTsWorker } from './util.ts';
 
 // Shared helpers for bench/*.bench.ts: the real application on a private database, autocannon with bounded
 // settings, and one JSON file per benchmark and database in bench/results/.
@@ -33,6 +37,8 @@ export type BenchResult = {
   settings: typeof settings;
   memory: Memory;
   figures: Record<string, LoadFigures>;
+  /** Benchmark-specific figures beyond the per-scenario rows (e.g. pgbench, query plans, statement counts). */
+  extra?: Record<string, unknown>;
 };
 
 export const demoPassword = 'civicdesk-demo';
@@ -61,7 +67,17 @@ export function databaseKind(): DbKind {
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-export type Server = { url: string; app: App; db: DbKind; memory: Memory; close(): Promise<void> };
+export type Server = {
+  url: string;
+  app: App;
+  db: DbKind;
+  /** The application's database handle, for seeding and checks beside the HTTP load. */
+  database: Database;
+  /** The private PostgreSQL database's URL (undefined on PGlite). */
+  dbUrl?: string;
+  memory: Memory;
+  close(): Promise<void>;
+};
 
 /** Builds the application on a private database, seeds the demo organisation and listens on 127.0.0.1:0. */
 export async function startServer(): Promise<Server> {
@@ -84,6 +100,8 @@ export async function startServer(): Promise<Server> {
     url: `http://127.0.0.1:${address.port}`,
     app,
     db,
+    database: testDb.database,
+    dbUrl: testDb.url,
     memory,
     async close() {
       clearInterval(sampler);
@@ -104,6 +122,21 @@ export async function signIn(url: string, username: string, password = demoPassw
   const token = res.headers.getSetCookie().find((c) => c.startsWith('cd_session='));
   if (!token) throw new Error('no session cookie');
   return token.split(';')[0]!;
+}
+
+/** Signs in a person who must use a second factor (the platform admin): enrols TOTP on the way. */
+export async function signInEnrolled(url: string, username: string): Promise<string> {
+  const cookie = await signIn(url, username);
+  const post = (path: string, body?: unknown) =>
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const { secret } = (await (await post('/api/me/totp/setup')).json()) as { secret: string };
+  const enabled = await post('/api/me/totp/enable', { code: await generate({ secret }) });
+  if (enabled.status !== 200) throw new Error(`TOTP enrolment of ${username} failed: ${enabled.status}`);
+  return cookie;
 }
 
 export type LoadOptions = {
@@ -156,6 +189,7 @@ export function report(
   db: DbKind,
   memory: Memory,
   figures: Record<string, LoadFigures>,
+  extra?: Record<string, unknown>,
 ): BenchResult {
   const result: BenchResult = {
     name,
@@ -165,6 +199,7 @@ export function report(
     settings,
     memory,
     figures,
+    ...(extra ? { extra } : {}),
   };
   console.log(
     `\n${name} on ${db}: RSS after seeding ${memory.rssAfterSeedMb} MB, peak ${memory.peakRssMb} MB`,

@@ -1,12 +1,15 @@
 import type { Me } from '@civicdesk/contracts/identity';
 import type { TablerIcon } from '@tabler/icons-react';
+import IconBooks from '@tabler/icons-react/dist/esm/icons/IconBooks.mjs';
 import IconBuildingCommunity from '@tabler/icons-react/dist/esm/icons/IconBuildingCommunity.mjs';
+import IconFileText from '@tabler/icons-react/dist/esm/icons/IconFileText.mjs';
 import IconHome from '@tabler/icons-react/dist/esm/icons/IconHome.mjs';
 import IconListSearch from '@tabler/icons-react/dist/esm/icons/IconListSearch.mjs';
 import IconUserShare from '@tabler/icons-react/dist/esm/icons/IconUserShare.mjs';
 import IconUsers from '@tabler/icons-react/dist/esm/icons/IconUsers.mjs';
 import { type ComponentType, lazy } from 'react';
 import { canAdminister } from '../features/auth/access.ts';
+import { canReadRegisters, canUseEoffice, eofficeCounter } from '../features/documents/eoffice-access.ts';
 import { HomePage } from '../features/home/HomePage.tsx';
 
 // The menu and the routes behind it, as data: a new module (documents, committees, meetings, services,
@@ -43,6 +46,27 @@ export const navEntries: NavEntry[] = [
     icon: IconHome,
     testId: 'nav-home',
     page: HomePage,
+  },
+  {
+    id: 'documents',
+    group: 'main',
+    path: '/inbox',
+    labelKey: 'nav.documents',
+    icon: IconFileText,
+    testId: 'nav-documents',
+    page: page(() => import('../features/inbox/InboxPage.tsx'), 'InboxPage'),
+    allowed: canUseEoffice,
+    counter: eofficeCounter,
+  },
+  {
+    id: 'registers',
+    group: 'main',
+    path: '/registers',
+    labelKey: 'nav.registers',
+    icon: IconBooks,
+    testId: 'nav-registers',
+    page: page(() => import('../features/registers/RegistersPage.tsx'), 'RegistersPage'),
+    allowed: canReadRegisters,
   },
   {
     id: 'org',
@@ -87,6 +111,14 @@ export const navEntries: NavEntry[] = [
 ];
 
 export const ProfilePage = page(() => import('../features/profile/ProfilePage.tsx'), 'ProfilePage');
+
+// Pages reached from the inbox and from notification links (/documents/:id, /deliveries/:id), not from the menu.
+export const DocumentPage = page(() => import('../features/documents/DocumentPage.tsx'), 'DocumentPage');
+export const DocumentEditorPage = page(
+  () => import('../features/documents/DocumentEditorPage.tsx'),
+  'DocumentEditorPage',
+);
+export const DeliveryPage = page(() => import('../features/incoming/DeliveryPage.tsx'), 'DeliveryPage');
 
 export function visibleEntries(me: Me, group: NavGroup['id']): NavEntry[] {
   return navEntries.filter((e) => e.group === group && (!e.allowed || e.allowed(me)));

@@ -2,7 +2,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { EnrollPage } from '../features/auth/EnrollPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { onUnauthorized } from '../lib/api.ts';
-import { navEntries, ProfilePage } from './navigation.ts';
+import { DeliveryPage, DocumentEditorPage, DocumentPage, navEntries, ProfilePage } from './navigation.ts';
 import { queryClient } from './queryClient.ts';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { EntryGuard } from './shell/EntryGuard.tsx';
@@ -30,6 +30,10 @@ export const router = createBrowserRouter([
     children: [
       ...entryRoutes,
       { path: 'profile', element: <ProfilePage /> },
+      { path: 'documents/new', element: <DocumentEditorPage /> },
+      { path: 'documents/:id', element: <DocumentPage /> },
+      { path: 'documents/:id/edit', element: <DocumentEditorPage /> },
+      { path: 'deliveries/:id', element: <DeliveryPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

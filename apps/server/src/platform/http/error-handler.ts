@@ -63,11 +63,15 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
     });
   }
   const status = error.statusCode ?? 500;
-  if (status === 429) return send(reply, new AppError('rate_limited', 'error.rate_limited'), locale);
-  if (status === 413)
-    return send(reply, new AppError('payload_too_large', 'error.payload_too_large'), locale);
-  if (status === 415)
-    return send(reply, new AppError('unsupported_media_type', 'error.unsupported_media_type'), locale);
+  const known: Record<number, AppError> = {
+    403: new AppError('forbidden', 'error.forbidden'),
+    404: new AppError('not_found', 'error.not_found'),
+    413: new AppError('payload_too_large', 'error.payload_too_large'),
+    415: new AppError('unsupported_media_type', 'error.unsupported_media_type'),
+    429: new AppError('rate_limited', 'error.rate_limited'),
+  };
+  const mapped = known[status];
+  if (mapped) return send(reply, mapped, locale);
   if (status >= 400 && status < 500) {
     return send(reply, new AppError('bad_request', 'error.validation', { details: error.message }), locale);
   }
