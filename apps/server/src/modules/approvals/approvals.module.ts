@@ -10,8 +10,10 @@ import { Ok } from '@civicdesk/contracts/common';
 import { z } from 'zod';
 import { type Module, userCtx } from '../../platform/http/types.ts';
 import { approvalsMessages } from './approvals.messages.ts';
-import { act, approvalView, editRoute, postReview, recall, submit } from './approvals.service.ts';
+import { act, postReview, recall } from './use-cases/act.ts';
 import { deleteSavedLine, listSavedLines, saveLine } from './use-cases/saved-lines.ts';
+import { editRoute, submit } from './use-cases/submit.ts';
+import { approvalView } from './use-cases/view.ts';
 
 const tags = ['approvals'];
 const ById = z.object({ id: z.uuid() });

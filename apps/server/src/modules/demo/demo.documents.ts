@@ -1,6 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { Actor, Ctx } from '../../platform/http/context.ts';
-import { act, submit } from '../approvals/approvals.service.ts';
+import { act } from '../approvals/use-cases/act.ts';
+import { submit } from '../approvals/use-cases/submit.ts';
 import { issueDocument } from '../dispatch/use-cases/issue.ts';
 import { listDeliveriesOfDocument } from '../dispatch/use-cases/lists.ts';
 import { assign, distribute, receive } from '../dispatch/use-cases/receive.ts';

@@ -3,7 +3,7 @@ import type { Config } from '../../../config.ts';
 import { selectRows } from '../../../platform/db/db.ts';
 import { type Actor, type Ctx, inTransaction } from '../../../platform/http/context.ts';
 import { AppError, forbidden } from '../../../platform/http/errors.ts';
-import { approvalRecordForPdf } from '../../approvals/approvals.service.ts';
+import { approvalRecordForPdf } from '../../approvals/use-cases/view.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import {
   assertReadable,
