@@ -113,22 +113,31 @@ export const RecipientInput = z.discriminatedUnion('kind', [
 ]);
 export type RecipientInput = z.infer<typeof RecipientInput>;
 
-export const DocumentInput = z.object({
+// The fields of a document, with no defaults: an update sends only what changes.
+const DocumentFields = z.object({
   typeCode: DocumentTypeCode,
   subject: Text(500),
   bodyHtml: z.string().max(500_000),
+  urgency: Urgency,
+  confidentiality: Confidentiality,
+  disclosure: Disclosure,
+  disclosureReason: Text(500).nullable().optional(),
+  retention: Retention,
+  recipients: z.array(RecipientInput).max(500),
+  isDirective: z.boolean(),
+  replyToDeliveryId: Id.nullable().optional(),
+});
+export const DocumentInput = DocumentFields.extend({
   urgency: Urgency.default('normal'),
   confidentiality: Confidentiality.default('normal'),
   disclosure: Disclosure.default('public'),
-  disclosureReason: Text(500).nullable().optional(),
   retention: Retention.default('10y'),
   recipients: z.array(RecipientInput).max(500).default([]),
   isDirective: z.boolean().default(false),
-  replyToDeliveryId: Id.nullable().optional(),
 });
 export type DocumentInput = z.infer<typeof DocumentInput>;
 export const DocumentCreate = DocumentInput.extend({ agencyId: Id });
-export const DocumentUpdate = DocumentInput.partial().extend({
+export const DocumentUpdate = DocumentFields.partial().extend({
   /** Optimistic concurrency: the version the editor started from. */
   version: z.number().int().positive(),
   note: Text(300).optional(),
@@ -211,7 +220,7 @@ export const VersionDiff = z.object({
 });
 
 export const DocumentListQuery = z.object({
-  box: z.enum(['drafts', 'to_approve', 'in_progress', 'issued', 'all']).default('all'),
+  box: z.enum(['drafts', 'to_approve', 'in_progress', 'post_review', 'issued', 'all']).default('all'),
   agencyId: Id.optional(),
   status: DocumentStatus.optional(),
   typeCode: z.string().max(10).optional(),

@@ -144,6 +144,9 @@ describe('drafting: attachments, sanitising, search and the Korean profile', () 
     );
     expect(register.body.headers[0]).toBe('문서번호'); // the clerk's saved language
     expect(register.body.rows[0][0]).toBe('기획예산과-1');
+    expect(register.body.rows[0]).toHaveLength(register.body.headers.length);
+    expect(register.body.rows[0][1]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(register.body.rows[0][2]).toBe('GIAN — 2026년 스마트워크센터 운영 계획 보고');
     const csv = await t.app.inject({
       method: 'GET',
       url: `/api/agencies/${a['HANBIT-GU']}/registers/outgoing/export?year=${new Date().getUTCFullYear()}&format=csv`,
@@ -160,5 +163,45 @@ describe('drafting: attachments, sanitising, search and the Korean profile', () 
     expect(
       (await call(c.jumugwan!, 'GET', `/api/agencies/${a['HANBIT-GU']}/registers/outgoing?year=2026`)).status,
     ).toBe(403);
+  });
+
+  it('updates only the fields sent, and lets the approver whose turn it is edit the text', async () => {
+    const { call, cookies: c, ids, agencies: a } = w;
+    const created = await call(c['canbo.tanphu']!, 'POST', '/api/documents', {
+      ...letter(a['UBND-TP']!, a['UBND-LS']!),
+      urgency: 'hoa_toc',
+      retention: 'permanent',
+    });
+    const id = created.body.id;
+    const patched = await call(c['canbo.tanphu']!, 'PATCH', `/api/documents/${id}`, {
+      version: 1,
+      subject: 'V/v chỉ sửa trích yếu',
+    });
+    expect(patched.body).toMatchObject({
+      subject: 'V/v chỉ sửa trích yếu',
+      urgency: 'hoa_toc',
+      retention: 'permanent',
+      version: 2,
+    });
+    expect(patched.body.recipients).toHaveLength(1);
+    await call(c['canbo.tanphu']!, 'POST', `/api/documents/${id}/submit`, {
+      steps: [{ kind: 'approval', assigneeId: ids['chutich.tanphu'] }],
+    });
+    const byApprover = await call(c['chutich.tanphu']!, 'PATCH', `/api/documents/${id}`, {
+      version: 2,
+      bodyHtml: '<p>Chủ tịch sửa câu chữ.</p>',
+      note: 'Sửa câu chữ',
+    });
+    expect(byApprover.status).toBe(200);
+    expect(byApprover.body).toMatchObject({
+      bodyHtml: '<p>Chủ tịch sửa câu chữ.</p>',
+      urgency: 'hoa_toc',
+      version: 3,
+    });
+    const noRecipients = await call(c['chutich.tanphu']!, 'PATCH', `/api/documents/${id}`, {
+      version: 3,
+      recipients: [],
+    });
+    expect(noRecipients.status).toBe(403);
   });
 });

@@ -4,6 +4,7 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { useMe } from '../../features/auth/auth.api.ts';
+import { useEofficeLive } from '../../features/inbox/inbox.api.ts';
 import { useRealtimeSync } from '../../features/notifications/useRealtimeSync.ts';
 import { useUserLocale } from '../../features/profile/language.ts';
 import { Loading } from '../../ui/Loading.tsx';
@@ -18,6 +19,8 @@ export function AppLayout() {
   const { pathname } = useLocation();
   useUserLocale(me);
   useRealtimeSync();
+  // Inbox counters (and the navigation badge) follow every pushed notification, on every screen.
+  useEofficeLive();
 
   // On phones the menu is an overlay: close it once a page is chosen.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only

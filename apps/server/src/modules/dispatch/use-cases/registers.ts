@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { selectRows } from '../../../platform/db/db.ts';
 import type { Actor, Ctx } from '../../../platform/http/context.ts';
@@ -21,7 +21,13 @@ async function assertReader(ctx: Ctx, actor: Actor, agencyId: string) {
   if (rows.length === 0) throw forbidden();
 }
 
-const day = (v: Date | string | null) => (v ? new Date(v).toISOString().slice(0, 10) : null);
+/** Dates print as YYYY-MM-DD; PGlite returns timestamps as Date, node-postgres too, but raw text is handled. */
+function cell(v: Date | string | number | null): Cell {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(v))
+    return new Date(v).toISOString().slice(0, 10);
+  return v;
+}
 
 const columns = {
   outgoing: [
@@ -71,30 +77,64 @@ export async function register(
     ctx.db,
     registerQuery(kind, agencyId, year),
   );
-  const cells = rows.map((r) => Object.values(r).map((v) => (v instanceof Date ? day(v) : v)));
-  return { kind, columns: [...columns[kind]], rows: cells };
+  // Columns are selected as c0, c1, … in register order (Object.values would drop duplicate or unnamed columns).
+  const names = columns[kind];
+  const cells = rows.map((r) => names.map((_, i) => cell(r[`c${i}`] ?? null)));
+  return { kind, columns: [...names], rows: cells };
 }
+
+/** Selects the register's cells as c0…cN in column order. */
+const cells = (exprs: SQL[]) =>
+  sql.join(
+    exprs.map((e, i) => sql`${e} as ${sql.raw(`c${i}`)}`),
+    sql`, `,
+  );
 
 function registerQuery(kind: Register['kind'], agencyId: string, year: number) {
   if (kind === 'outgoing') {
-    return sql`select d.number_text, d.issued_at, d.type_code || ' — ' || d.subject, s.display_name,
-        (select string_agg(r.name, '; ' order by r.name) from document_recipients r where r.document_id = d.id),
-        coalesce(un.name, ''), (select count(*)::int from document_recipients r where r.document_id = d.id),
-        d.issued_at, '', case when d.status = 'recalled' then 'recalled' else '' end
+    return sql`select ${cells([
+      sql`d.number_text`,
+      sql`d.issued_at`,
+      sql`d.type_code || ' — ' || d.subject`,
+      sql`s.display_name`,
+      sql`(select string_agg(r.name, '; ' order by r.name) from document_recipients r where r.document_id = d.id)`,
+      sql`coalesce(un.name, '')`,
+      sql`(select count(*)::int from document_recipients r where r.document_id = d.id)`,
+      sql`d.issued_at`,
+      sql`''`,
+      sql`case when d.status = 'recalled' then 'recalled' else '' end`,
+    ])}
       from documents d left join users s on s.id = d.signer_id left join units un on un.id = d.unit_id
       where d.agency_id = ${agencyId} and d.number_year = ${year} and d.register = 'outgoing'
       order by d.number`;
   }
   if (kind === 'incoming') {
-    return sql`select dv.received_at, dv.incoming_number, fa.name, d.number_text, d.issued_at, d.type_code || ' — ' || d.subject,
-        coalesce(un.name, ''), dv.distributed_at, coalesce(lu.display_name, ''), coalesce(dv.result_note, '')
+    return sql`select ${cells([
+      sql`dv.received_at`,
+      sql`dv.incoming_number`,
+      sql`fa.name`,
+      sql`d.number_text`,
+      sql`d.issued_at`,
+      sql`d.type_code || ' — ' || d.subject`,
+      sql`coalesce(un.name, '')`,
+      sql`dv.distributed_at`,
+      sql`coalesce(lu.display_name, '')`,
+      sql`coalesce(dv.result_note, '')`,
+    ])}
       from deliveries dv join documents d on d.id = dv.document_id join agencies fa on fa.id = dv.from_agency_id
       left join units un on un.id = dv.unit_id left join delivery_people lp on lp.delivery_id = dv.id and lp.role = 'lead'
       left join users lu on lu.id = lp.user_id
       where dv.to_agency_id = ${agencyId} and dv.incoming_year = ${year} order by dv.incoming_number`;
   }
-  return sql`select dv.incoming_number, coalesce(d.number_text, '') || ' — ' || d.subject, coalesce(un.name, ''), dv.deadline,
-      dv.handling || case when dv.task_done_at is not null then ' (done)' else '' end, coalesce(rd.number_text, ''), coalesce(dv.result_note, '')
+  return sql`select ${cells([
+    sql`dv.incoming_number`,
+    sql`coalesce(d.number_text, '') || ' — ' || d.subject`,
+    sql`coalesce(un.name, '')`,
+    sql`dv.deadline`,
+    sql`dv.handling || case when dv.task_done_at is not null then ' (done)' else '' end`,
+    sql`coalesce(rd.number_text, '')`,
+    sql`coalesce(dv.result_note, '')`,
+  ])}
     from deliveries dv join documents d on d.id = dv.document_id left join units un on un.id = dv.unit_id
     left join documents rd on rd.id = dv.reply_document_id
     where dv.to_agency_id = ${agencyId} and dv.incoming_year = ${year} and dv.deadline is not null order by dv.deadline`;

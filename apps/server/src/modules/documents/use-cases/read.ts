@@ -58,6 +58,9 @@ function boxCondition(actor: Actor, box: string): SQL {
           and dg.revoked_at is null and current_date between dg.valid_from and dg.valid_to)))`;
     case 'in_progress':
       return sql`d.drafter_id = ${me} and d.status in ('in_approval','on_hold','approved')`;
+    case 'post_review':
+      return sql`exists (select 1 from approval_steps s where s.document_id = d.id and s.assignee_id = ${me}
+        and s.acted_by is not null and s.acted_by <> s.assignee_id and s.post_review_at is null)`;
     case 'issued':
       return sql`d.status in ('issued','recalled')`;
     default:
