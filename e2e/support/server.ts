@@ -10,7 +10,10 @@ import { openTestDatabase, type TestDatabase } from '@civicdesk/server/test/data
 import { testConfig } from '@civicdesk/server/test/test-app.ts';
 
 // The real server with the built web client and the demo data, on a private database and a free port.
-export const webDist = path.resolve(import.meta.dirname, '../../apps/web/dist');
+// E2E_WEB_DIST points at another build of the web client (e.g. one that a concurrent rebuild cannot touch).
+export const webDist = path.resolve(
+  process.env.E2E_WEB_DIST ?? path.join(import.meta.dirname, '../../apps/web/dist'),
+);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

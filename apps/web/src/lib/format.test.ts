@@ -6,14 +6,14 @@ describe('format', () => {
 
   it('writes dates the way each country profile reads them', () => {
     expect(formatDate(at, 'vn', 'UTC')).toBe('31/01/2025');
-    expect(formatDate(at, 'kr', 'UTC')).toBe('2025. 01. 31.');
+    expect(formatDate(at, 'kr', 'UTC')).toBe('2025. 1. 31.');
     expect(formatDateTime(at, 'vn', 'Asia/Ho_Chi_Minh')).toBe('31/01/2025 12:07');
-    expect(formatDateTime(at, 'kr', 'Asia/Seoul')).toBe('2025. 01. 31. 14:07');
+    expect(formatDateTime(at, 'kr', 'Asia/Seoul')).toBe('2025. 1. 31. 14:07');
   });
 
   it('keeps calendar dates as written, whatever the time zone', () => {
     expect(formatDate('2025-03-01', 'vn', 'America/Los_Angeles')).toBe('01/03/2025');
-    expect(formatDate('2025-03-01', 'kr', 'Pacific/Kiritimati')).toBe('2025. 03. 01.');
+    expect(formatDate('2025-03-01', 'kr', 'Pacific/Kiritimati')).toBe('2025. 3. 1.');
   });
 
   it('returns an empty string for missing or invalid values', () => {

@@ -29,10 +29,13 @@ function partsOf(value: string | Date, timeZone?: string): Parts | null {
 }
 
 function datePart(p: Parts, country: Country): string {
-  return country === 'kr' ? `${p.year}. ${p.month}. ${p.day}.` : `${p.day}/${p.month}/${p.year}`;
+  // Korea writes 2025. 1. 31. (no leading zeros); Vietnam 31/01/2025.
+  return country === 'kr'
+    ? `${p.year}. ${Number(p.month)}. ${Number(p.day)}.`
+    : `${p.day}/${p.month}/${p.year}`;
 }
 
-/** 31/01/2025 (vn) or 2025. 01. 31. (kr). */
+/** 31/01/2025 (vn) or 2025. 1. 31. (kr). */
 export function formatDate(
   value: string | Date | null | undefined,
   country: Country,

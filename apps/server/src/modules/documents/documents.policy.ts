@@ -35,7 +35,3 @@ export function canDraftIn(actor: Actor, agencyId: string): SQL {
 export function isClerkOf(actor: Actor, agencyId: SQL | string): SQL {
   return sql`exists (select 1 from posts p where p.user_id = ${actor.userId} and p.active and p.agency_id = ${agencyId} and p.role = 'clerk')`;
 }
-
-export function isHeadOf(actor: Actor, agencyId: SQL | string): SQL {
-  return sql`exists (select 1 from posts p where p.user_id = ${actor.userId} and p.active and p.agency_id = ${agencyId} and p.role = 'head')`;
-}

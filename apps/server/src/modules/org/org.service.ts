@@ -14,7 +14,7 @@ import { type Actor, type Ctx, inTransaction } from '../../platform/http/context
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
-import { adminAgencyIds, memberAgencyIds, mfaRoles, staffRoles } from './org.policy.ts';
+import { adminAgencyIds, memberAgencyIds, mfaRoles } from './org.policy.ts';
 import * as q from './org.queries.ts';
 import { agencies, agencyTiers, posts } from './org.tables.ts';
 
@@ -309,5 +309,3 @@ export async function hasMfaRole(ctx: Ctx, userId: string): Promise<boolean> {
     .limit(1);
   return rows.length > 0;
 }
-
-export const isStaffRole = (role: string) => (staffRoles as readonly string[]).includes(role);

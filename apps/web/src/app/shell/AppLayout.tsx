@@ -1,5 +1,5 @@
 import { AppShell, Container } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
@@ -16,6 +16,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe().data!;
   const [navOpened, nav] = useDisclosure(false);
+  const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const { pathname } = useLocation();
   useUserLocale(me);
   useRealtimeSync();
@@ -39,7 +40,8 @@ export function AppLayout() {
       <AppShell.Header>
         <AppHeader me={me} navOpened={navOpened} onToggleNav={nav.toggle} />
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('nav.label')} id="app-navbar">
+      {/* Off-screen on phones while closed: inert keeps it out of the keyboard order too. */}
+      <AppShell.Navbar p="sm" aria-label={t('nav.label')} id="app-navbar" inert={isPhone && !navOpened}>
         <NavMenu me={me} />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1} data-testid="main-content" style={{ outline: 'none' }}>

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { i18n } from '../../lib/i18n/i18n.ts';
 import { connectRealtime } from '../../lib/realtime.ts';
 import { toast } from '../../ui/toast.ts';
+import { meKey } from '../auth/auth.api.ts';
 import {
   addNotification,
   countersKey,
@@ -30,6 +31,8 @@ export function useRealtimeSync() {
             const n: Notification = message.notification;
             queryClient.setQueryData<NotificationList>(notificationsKey, (list) => addNotification(list, n));
             toast(notificationText(i18n.t, n));
+            // A change of the person's own posts shows at once in the shell and on the home page.
+            if (n.kind === 'org.post_added') void queryClient.invalidateQueries({ queryKey: meKey });
             break;
           }
           case 'counters':

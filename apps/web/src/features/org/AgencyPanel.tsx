@@ -2,6 +2,7 @@ import type { Agency } from '@civicdesk/contracts/org';
 import { Alert, Badge, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../lib/i18n/i18n.ts';
+import { useMe } from '../auth/auth.api.ts';
 import { AgencyDetails } from './AgencyDetails.tsx';
 import { type AgencyNode, countryCode, tierLabel } from './agencies.ts';
 import { useTiers } from './org.api.ts';
@@ -13,6 +14,9 @@ type Props = { agency: Agency; agencies: Agency[]; tree: AgencyNode[] };
 export function AgencyPanel({ agency, agencies, tree }: Props) {
   const { t } = useTranslation();
   const tiers = useTiers().data;
+  const me = useMe().data;
+  // Units and positions are the internal directory: shown to members and administrators of the agency only.
+  const seesDirectory = agency.canAdmin || !!me?.posts.some((p) => p.agencyId === agency.id);
   return (
     <Paper
       withBorder
@@ -45,8 +49,8 @@ export function AgencyPanel({ agency, agencies, tree }: Props) {
         <Tabs defaultValue="details" keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="details">{t('org.tabs.details')}</Tabs.Tab>
-            <Tabs.Tab value="units">{t('org.tabs.units')}</Tabs.Tab>
-            <Tabs.Tab value="positions">{t('org.tabs.positions')}</Tabs.Tab>
+            {seesDirectory && <Tabs.Tab value="units">{t('org.tabs.units')}</Tabs.Tab>}
+            {seesDirectory && <Tabs.Tab value="positions">{t('org.tabs.positions')}</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="details" pt="lg">
             <AgencyDetails agency={agency} agencies={agencies} tree={tree} />

@@ -65,12 +65,24 @@ export async function signIn(
     await q.updateUser(tx.db, usable.id, { failedLogins: 0, lockedUntil: null });
     const knownPlace = await q.hasSignedInFrom(tx.db, usable.id, tx.ip);
     const { token } = await openSession(tx, config, usable.id, stage, input.userAgent);
-    await recordAudit(tx, {
-      action: 'identity.sign_in.password',
-      entityType: 'user',
-      entityId: usable.id,
-      detail: { stage },
-    });
+    // The entry names the person who signed in (the request has no session actor yet).
+    const self = {
+      userId: usable.id,
+      username: usable.username,
+      displayName: usable.displayName,
+      kind: usable.kind,
+      isPlatformAdmin: usable.isPlatformAdmin,
+      sessionId: null,
+    };
+    await recordAudit(
+      { ...tx, actor: self },
+      {
+        action: 'identity.sign_in.password',
+        entityType: 'user',
+        entityId: usable.id,
+        detail: { stage },
+      },
+    );
     if (!knownPlace)
       await notify(tx, { userId: usable.id, kind: 'identity.new_sign_in', params: { ip: tx.ip } });
     const methods: ('totp' | 'passkey')[] = [];
