@@ -231,3 +231,17 @@ export const DocumentListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 export const DocumentPage = z.object({ items: z.array(DocumentSummary), nextCursor: z.string().nullable() });
+
+export const DocumentTemplate = z.object({
+  id: Id,
+  agencyId: Id,
+  typeCode: z.string(),
+  name: z.string(),
+  bodyHtml: z.string(),
+});
+export type DocumentTemplate = z.infer<typeof DocumentTemplate>;
+export const DocumentTemplateCreate = z.object({
+  typeCode: DocumentTypeCode,
+  name: Text(120),
+  bodyHtml: z.string().max(200_000),
+});

@@ -6,6 +6,7 @@ import { issueDocument } from '../dispatch/use-cases/issue.ts';
 import { listDeliveriesOfDocument } from '../dispatch/use-cases/lists.ts';
 import { assign, distribute, receive } from '../dispatch/use-cases/receive.ts';
 import { createDocument } from '../documents/use-cases/draft.ts';
+import { createTemplate } from '../documents/use-cases/templates.ts';
 
 // Demo documents in every state, made through the same services people use: a commune's letter received and
 // assigned at the province, a directive to the communes, a draft, documents waiting for approval (VN and KR).
@@ -31,6 +32,33 @@ export async function seedDemoDocuments(ctx: Ctx, config: Config, admin: Actor, 
   const as = (u: string) => actorOf(ids.people, u);
   const agency = (code: string) => ids.agencies.get(code)!;
   const user = (u: string) => ids.people.get(u)!.id;
+
+  // 0. Agency templates to start drafting from.
+  await createTemplate(ctx, as('vanthu'), agency('UBND-LS'), {
+    typeCode: 'CV',
+    name: 'Công văn trả lời',
+    bodyHtml: body(
+      'Ủy ban nhân dân tỉnh nhận được Văn bản số …/… ngày … của …, về việc …',
+      'Sau khi xem xét, Ủy ban nhân dân tỉnh có ý kiến như sau:',
+      '1. …',
+      '2. …',
+    ),
+  });
+  await createTemplate(ctx, as('vanthu'), agency('UBND-LS'), {
+    typeCode: 'GM',
+    name: 'Giấy mời họp',
+    bodyHtml: body(
+      'Ủy ban nhân dân tỉnh trân trọng kính mời: …',
+      'Tới dự: …',
+      'Thời gian: … giờ …, ngày …',
+      'Địa điểm: … (kết hợp trực tuyến tới các điểm cầu cấp xã)',
+    ),
+  });
+  await createTemplate(ctx, as('munseo'), agency('HANBIT-GU'), {
+    typeCode: 'GIAN',
+    name: '기안문 기본 서식',
+    bodyHtml: body('1. 관련: …', '2. …와 관련하여 다음과 같이 보고(시행)합니다.', '가. …', '나. …'),
+  });
 
   // 1. Tân Phú reports to the province; the province receives, distributes to VX and assigns a handler.
   const report = await createDocument(ctx, as('canbo.tanphu'), {

@@ -204,4 +204,28 @@ describe('drafting: attachments, sanitising, search and the Korean profile', () 
     });
     expect(noRecipients.status).toBe(403);
   });
+
+  it('keeps agency templates for clerks and heads; drafters list them; others may not add', async () => {
+    const { call, cookies: c, agencies: a } = w;
+    const tpl = { typeCode: 'GIAN', name: '보고 서식', bodyHtml: '<p>1. 관련: …</p><script>x()</script>' };
+    expect((await call(c.jumugwan!, 'POST', `/api/agencies/${a['HANBIT-GU']}/templates`, tpl)).status).toBe(
+      403,
+    );
+    const created = await call(c.munseo!, 'POST', `/api/agencies/${a['HANBIT-GU']}/templates`, tpl);
+    expect(created.status).toBe(201);
+    expect(created.body.bodyHtml).toBe('<p>1. 관련: …</p>');
+    expect(
+      (await call(c.munseo!, 'POST', `/api/agencies/${a['HANBIT-GU']}/templates`, { ...tpl, typeCode: 'CV' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await call(c.jumugwan!, 'GET', `/api/agencies/${a['HANBIT-GU']}/templates`)).body.map(
+        (t: { name: string }) => t.name,
+      ),
+    ).toEqual(['보고 서식']);
+    expect((await call(c['canbo.tanphu']!, 'GET', `/api/agencies/${a['HANBIT-GU']}/templates`)).status).toBe(
+      403,
+    );
+    expect((await call(c.munseo!, 'DELETE', `/api/templates/${created.body.id}`)).status).toBe(200);
+  });
 });

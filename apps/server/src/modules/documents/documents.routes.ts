@@ -6,6 +6,8 @@ import {
   DocumentDetail,
   DocumentListQuery,
   DocumentPage,
+  DocumentTemplate,
+  DocumentTemplateCreate,
   DocumentUpdate,
   VersionDiff,
   VersionSummary,
@@ -23,6 +25,7 @@ import {
 } from './use-cases/attachments.ts';
 import { createDocument, updateDocument, versionDiff } from './use-cases/draft.ts';
 import { assertReadable, getDocument, listDocuments, listDocumentVersions } from './use-cases/read.ts';
+import { createTemplate, deleteTemplate, listTemplates } from './use-cases/templates.ts';
 
 const tags = ['documents'];
 const ById = z.object({ id: z.uuid() });
@@ -142,5 +145,30 @@ export function documentsRoutes(app: App, config: Config) {
       .type('application/pdf')
       .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`)
       .send(f.bytes);
+  });
+  templatesRoutes(app);
+}
+
+function templatesRoutes(app: App) {
+  app.get(
+    '/api/agencies/:id/templates',
+    { schema: { tags, params: ById, response: { 200: z.array(DocumentTemplate) } } },
+    async (req) => {
+      const ctx = userCtx(req);
+      return listTemplates(ctx, ctx.actor, req.params.id);
+    },
+  );
+  app.post(
+    '/api/agencies/:id/templates',
+    { schema: { tags, params: ById, body: DocumentTemplateCreate, response: { 201: DocumentTemplate } } },
+    async (req, reply) => {
+      const ctx = userCtx(req);
+      return reply.status(201).send(await createTemplate(ctx, ctx.actor, req.params.id, req.body));
+    },
+  );
+  app.delete('/api/templates/:id', { schema: { tags, params: ById, response: { 200: Ok } } }, async (req) => {
+    const ctx = userCtx(req);
+    await deleteTemplate(ctx, ctx.actor, req.params.id);
+    return { ok: true as const };
   });
 }

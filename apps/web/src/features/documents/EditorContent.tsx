@@ -2,12 +2,13 @@ import type { Country } from '@civicdesk/contracts/common';
 import type { MePost } from '@civicdesk/contracts/identity';
 import { Group, Select, Skeleton, Stack, Text, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../lib/i18n/i18n.ts';
 import { SectionCard } from '../../ui/SectionCard.tsx';
 import { dropdownBelow } from './combobox.ts';
 import { typesFor } from './document-meta.ts';
+import { useTemplates } from './documents.api.ts';
 import { type EditorValues, emptyValues, isBlankHtml } from './editor-form.ts';
 
 const RichBodyEditor = lazy(async () => ({ default: (await import('./RichBodyEditor.tsx')).RichBodyEditor }));
@@ -29,6 +30,9 @@ export function EditorContent({ form, posts, country, textOnly, editorKey }: Pro
   const locale = currentLocale();
   const v = form.values;
   const bodyError = form.errors.bodyHtml as string | undefined;
+  // A new document may start from an agency template (type and body); the editor restarts from its text.
+  const templates = useTemplates(posts.length ? v.agencyId : null).data ?? [];
+  const [templateRun, setTemplateRun] = useState(0);
   const types = typesFor(country).map((d) => ({
     value: d.code,
     label: d.printed ? `${d.names[locale]} (${d.code})` : d.names[locale],
@@ -52,6 +56,23 @@ export function EditorContent({ form, posts, country, textOnly, editorKey }: Pro
                 subject: v.subject,
                 bodyHtml: v.bodyHtml,
               });
+            }}
+          />
+        )}
+        {templates.length > 0 && (
+          <Select
+            comboboxProps={dropdownBelow}
+            label={t('editor.template')}
+            placeholder={t('editor.templateNone')}
+            data={templates.map((tpl) => ({ value: tpl.id, label: tpl.name }))}
+            clearable
+            miw={220}
+            data-testid="field-template"
+            onChange={(id) => {
+              const tpl = templates.find((x) => x.id === id);
+              if (!tpl) return;
+              form.setValues({ typeCode: tpl.typeCode as EditorValues['typeCode'], bodyHtml: tpl.bodyHtml });
+              setTemplateRun((n) => n + 1);
             }}
           />
         )}
@@ -82,7 +103,7 @@ export function EditorContent({ form, posts, country, textOnly, editorKey }: Pro
         </Text>
         <Suspense fallback={<Skeleton height={330} radius="md" />}>
           <RichBodyEditor
-            key={editorKey}
+            key={`${editorKey}-${templateRun}`}
             value={v.bodyHtml}
             onChange={(html) => form.setFieldValue('bodyHtml', isBlankHtml(html) ? '' : html)}
             label={t('doc.fields.body')}

@@ -5,6 +5,7 @@ import type {
   Attachment,
   DocumentCreate,
   DocumentDetail,
+  DocumentTemplate,
   DocumentUpdate,
   VersionDiff,
   VersionSummary,
@@ -47,6 +48,15 @@ export function useApproval(id: string | undefined, enabled = true) {
     queryFn: ({ signal }) => api<ApprovalView>(`/documents/${id}/approval`, { signal }),
     enabled: !!id && enabled,
     ...live,
+  });
+}
+
+/** The agency's templates (type and ready body) to start a new document from. */
+export function useTemplates(agencyId: string | null) {
+  return useQuery({
+    queryKey: ['eoffice', 'templates', agencyId],
+    queryFn: ({ signal }) => api<DocumentTemplate[]>(`/agencies/${agencyId}/templates`, { signal }),
+    enabled: !!agencyId,
   });
 }
 
