@@ -8,8 +8,8 @@ import { cssVariablesResolver, theme } from './theme.ts';
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      {/* Below the 60-px header (its bell and menus stay clickable) and clear of bottom action bars. */}
-      <Notifications position="top-right" zIndex={1000} style={{ top: 72 }} />
+      {/* global.css places the toasts below the header, clear of bottom action bars. */}
+      <Notifications position="top-right" zIndex={1000} />
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </MantineProvider>
   );
