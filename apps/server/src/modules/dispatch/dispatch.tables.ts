@@ -60,6 +60,8 @@ export const deliveries = pgTable(
   },
   (t) => [
     index('deliveries_to_state').on(t.toAgencyId, t.state, t.sentAt),
+    // The incoming register of an agency, newest first.
+    index('deliveries_to_sent').on(t.toAgencyId, t.sentAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('deliveries_document').on(t.documentId),
     index('deliveries_deadline').on(t.toAgencyId, t.handling, t.deadline),
     unique('deliveries_incoming_number').on(t.toAgencyId, t.incomingYear, t.incomingNumber),

@@ -68,6 +68,8 @@ export const documents = pgTable(
   (t) => [
     index('documents_agency_status').on(t.agencyId, t.status, t.updatedAt),
     index('documents_drafter').on(t.drafterId, t.status),
+    // Lists and search pages walk newest first (keyset pagination on updated_at, id).
+    index('documents_updated').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('documents_search').using('gin', sql`${t.searchText} gin_trgm_ops`),
     // Decree 30: number + code unique per agency and year, per register (secret documents have their own).
     unique('documents_number').on(t.agencyId, t.register, t.numberYear, t.number),

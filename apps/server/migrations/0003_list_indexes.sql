@@ -1,0 +1,2 @@
+CREATE INDEX "deliveries_to_sent" ON "deliveries" USING btree ("to_agency_id","sent_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "documents_updated" ON "documents" USING btree ("updated_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
