@@ -11,6 +11,7 @@ import {
 } from './support/browser.ts';
 import {
   Authenticator,
+  apiSession,
   failureScreenshot,
   onScreen,
   openNav,
@@ -22,10 +23,12 @@ import {
   tr,
   warnIfNoChromium,
 } from './support/journeys.ts';
+import { alterOneByte } from './support/pdf.ts';
 import { type E2eServer, startServer } from './support/server.ts';
 
 // Journey 8 of the foundation: no serious or critical axe-core violations on any screen of the foundation,
-// and the shell works on a 375 px phone (menu behind the burger, no sideways scrolling).
+// and the shell works on a 375 px phone (menu behind the burger, no sideways scrolling). The public
+// verification pages of signed documents get the same checks: a citizen may open them from a QR code on a phone.
 
 warnIfNoChromium();
 
@@ -53,6 +56,27 @@ describe.runIf(hasChromium)('accessibility and phone', () => {
     context = await newContext(browser, server.url, opts);
     lastPage = await context.newPage();
     return lastPage;
+  }
+
+  /** A document the demo issued, signed and sealed: its public verification code and its signed PDF. */
+  let issued: { code: string; pdf: Buffer } | undefined;
+  async function issuedDocument() {
+    if (issued) return issued;
+    const clerk = await apiSession(server, auth, 'vanthu');
+    const list = await clerk.get<{ items: { id: string }[] }>('/api/documents?box=issued');
+    for (const { id } of list.body.items) {
+      const report = await clerk.get<{ document: { code: string } | null }>(
+        `/api/documents/${id}/signatures`,
+      );
+      if (report.status !== 200 || !report.body.document) continue;
+      const pdf = await server.app.inject({
+        url: `/api/documents/${id}/pdf`,
+        headers: { cookie: clerk.cookie },
+      });
+      issued = { code: report.body.document.code, pdf: pdf.rawPayload };
+      return issued;
+    }
+    throw new Error('the demo has no signed, issued document');
   }
 
   /** Violations per screen; the test's one assertion prints them all when any screen has one. */
@@ -116,6 +140,59 @@ describe.runIf(hasChromium)('accessibility and phone', () => {
       profile: [],
       'notifications dropdown': [],
     });
+  });
+
+  it('the public verification pages and the signing-certificates page have no serious violations', async () => {
+    const { found, audit } = axeReport();
+    const { code, pdf } = await issuedDocument();
+    // No account: what a citizen sees after scanning the QR code, or when checking a file.
+    const page = await freshPage();
+    await page.goto('/verify');
+    await page.getByTestId('verify-drop').waitFor();
+    await audit(page, 'verify a file');
+    await page.goto(`/verify/${code}`);
+    await page.locator('[data-testid="verify-verdict"][data-verdict="authentic"]').waitFor();
+    await page.getByTestId('signature-row').first().waitFor();
+    await audit(page, 'verification record');
+    // The answer to a forged copy: the red verdict and each signature's problem.
+    await page.goto('/verify');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('verify-drop-button').click();
+    await (await chooser).setFiles({
+      name: 'altered.pdf',
+      mimeType: 'application/pdf',
+      buffer: alterOneByte(pdf),
+    });
+    await page.locator('[data-testid="verify-verdict"][data-verdict="altered"]').waitFor();
+    await audit(page, 'verify an altered file');
+
+    // The agency administrator's signing certificates (the demo's issued documents gave it some).
+    await signInThroughForm(page, auth, 'quantri');
+    await openNav(page, 'nav-certificates');
+    await page.getByTestId('certificate-row').first().waitFor();
+    await audit(page, 'signing certificates');
+
+    expect(found).toEqual({
+      'verify a file': [],
+      'verification record': [],
+      'verify an altered file': [],
+      'signing certificates': [],
+    });
+  });
+
+  it('on a 375 px phone the public verification pages fit without sideways scrolling', async () => {
+    const { code } = await issuedDocument();
+    const page = await freshPage({ phone: true });
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    await page.goto(`/verify/${code}`);
+    await page.getByTestId('verify-summary').waitFor();
+    await page.getByTestId('signature-row').first().waitFor();
+    expect(await fits()).toBe(true);
+    await screenshot(page, 'phone-verify-record');
+    await page.goto('/verify');
+    await page.getByTestId('verify-drop').waitFor();
+    expect(await fits()).toBe(true);
+    await screenshot(page, 'phone-verify');
   });
 
   it('on a 375 px phone the menu opens from the burger and nothing scrolls sideways', async () => {

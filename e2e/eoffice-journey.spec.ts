@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Browser,
@@ -12,6 +13,7 @@ import {
   type ApiSession,
   Authenticator,
   apiSession,
+  confirmIdentity,
   demoPerson,
   dismissToasts,
   failureScreenshot,
@@ -19,12 +21,16 @@ import {
   readText,
   signInThroughForm,
   text,
+  tr,
   warnIfNoChromium,
 } from './support/journeys.ts';
+import { alterOneByte, MISSING, pdfFile, pdfsig, pdfText, qpdfCheck, scanQr } from './support/pdf.ts';
 import { type E2eServer, startServer } from './support/server.ts';
 
 // E-office journey 1: a công văn from the commune of Tân Phú to the province, issued, received, distributed,
 // assigned, answered by a reply approved on the chairman's behalf (KT.), and the reply seen by the sender.
+// Approving signs the PDF and issuing seals it; the journey ends where a citizen checks that PDF: through the
+// QR link printed on it, without an account, and by uploading it (and a forged copy) on the public page.
 
 warnIfNoChromium();
 
@@ -88,6 +94,26 @@ describe.runIf(hasChromium)('e-office journey across two agencies', () => {
     await dismissToasts(page);
     await page.getByTestId(testId).click();
   }
+  /** A fresh browser profile with no session: anyone who scanned the QR code. */
+  async function anonymous() {
+    const context = await newContext(browser, server.url);
+    contexts.push(context);
+    lastPage = await context.newPage();
+    return lastPage;
+  }
+  /** Each signature row's state ('valid', 'untrusted', 'altered'), in signing order. */
+  async function states(rows: Locator) {
+    return Promise.all((await rows.all()).map((row) => row.getAttribute('data-state')));
+  }
+  /** Chooses a PDF on the public /verify page; returns the verdict shown. */
+  async function checkFile(page: Page, name: string, bytes: Buffer) {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('verify-drop-button').click();
+    await (await chooser).setFiles({ name, mimeType: 'application/pdf', buffer: bytes });
+    const verdict = page.getByTestId('verify-verdict');
+    await verdict.waitFor();
+    return verdict.getAttribute('data-verdict');
+  }
   async function docStatus(id: string, who: string) {
     return (await (await api(who)).get<{ status: string }>(`/api/documents/${id}`)).body.status;
   }
@@ -95,21 +121,20 @@ describe.runIf(hasChromium)('e-office journey across two agencies', () => {
     const violations = await seriousA11yViolations(page);
     expect(violations, `${what}: ${JSON.stringify(violations)}`).toEqual([]);
   }
-  async function act(page: Page, action: string, opinion?: string) {
-    await press(page, `action-${action}`);
-    const dialog = page.getByTestId('act-dialog');
-    if (opinion) await dialog.getByTestId('act-opinion').fill(opinion);
-    await dialog.getByTestId('act-confirm').click();
-    await dialog.waitFor({ state: 'detached' });
+  /** The final approval signs the document: "Sign and approve" asks for the password first. */
+  async function signAndApprove(page: Page, opinion?: string) {
+    await press(page, 'action-approve');
+    await confirmIdentity(page, { opinion });
   }
+  /** "Seal and issue": the clerk confirms who they are, the agency seal is applied, then copies go out. */
   async function issue(page: Page) {
     await press(page, 'action-issue');
-    await page.getByTestId('confirm-action').click();
+    await confirmIdentity(page);
     await poll(text(page.getByTestId('document-number'))).toMatch(/\d{2}\/UBND-VX/);
     return (await readText(page.getByTestId('document-number'))).match(/\d+\/UBND-VX/)![0];
   }
 
-  it('drafts, approves and issues in Tân Phú; the province receives, assigns, replies under KT. and issues', async () => {
+  it('drafts, signs and seals in Tân Phú; the province receives, assigns, replies under KT.; anyone verifies the PDF', async () => {
     const province = demoPerson('vanthu').agencyName;
     const subject = `Báo cáo tình hình văn hóa xã hội ${Date.now()}`;
 
@@ -149,7 +174,7 @@ describe.runIf(hasChromium)('e-office journey across two agencies', () => {
     await page.waitForURL(`**/documents/${docId}`);
     await page.getByTestId('approval-track').waitFor();
     await expectAccessible(page, 'document page');
-    await act(page, 'approve', 'Đồng ý ban hành.');
+    await signAndApprove(page, 'Đồng ý ban hành.');
     await poll(() => docStatus(docId, 'canbo.tanphu')).toBe('approved');
 
     // 3. The commune clerk issues it: the number follows the one the demo already issued.
@@ -217,7 +242,7 @@ describe.runIf(hasChromium)('e-office journey across two agencies', () => {
     // 7. The vice-chairman approves for the chairman: the track shows KT.
     page = await as('phochutich');
     await page.goto(`/documents/${replyId}`);
-    await act(page, 'approve');
+    await signAndApprove(page);
     await poll(() => docStatus(replyId, 'chuyenvien')).toBe('approved');
     await poll(text(page.getByTestId('approval-track'))).toContain('KT.');
     await poll(text(page.getByTestId('approval-track'))).toContain(demoPerson('phochutich').name);
@@ -236,5 +261,67 @@ describe.runIf(hasChromium)('e-office journey across two agencies', () => {
     const row = page.getByTestId('deliveries-table').locator('tbody tr').filter({ hasText: province });
     await poll(text(row)).toContain(replyNumber);
     await poll(text(row)).toContain(demoPerson('chuyenvien').name);
-  }, 240_000);
+
+    // 10. Her document carries two valid signatures: the chairman's, applied when he approved it, and the
+    //     commune's seal, applied when the clerk issued it.
+    const approver = demoPerson('chutich.tanphu');
+    const lang = demoPerson('canbo.tanphu').lang;
+    const panel = page.getByRole('region', { name: tr(lang, 'signatures.panelTitle') });
+    const rows = panel.getByTestId('signature-row');
+    await poll(() => rows.count()).toBe(2);
+    expect(await panel.getByTestId('verify-verdict').getAttribute('data-verdict')).toBe('authentic');
+    expect(await states(rows)).toEqual(['valid', 'valid']);
+    expect(await readText(rows.nth(0))).toContain(approver.name);
+    expect(await readText(rows.nth(0))).toContain(tr(lang, 'signatures.roles.approver'));
+    expect(await readText(rows.nth(1))).toContain(approver.agencyName);
+    expect(await readText(rows.nth(1))).toContain(tr(lang, 'signatures.roles.seal'));
+
+    // 11. She downloads the signed PDF in her session. The link printed under its QR code leads to the public
+    //     record, and tools that share no code with CivicDesk find the signatures valid and the file sound.
+    const download = await page.request.get(`/api/documents/${docId}/pdf`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('application/pdf');
+    const pdf = await download.body();
+    const file = pdfFile(pdf, 'issued.pdf');
+    const link = pdfText(file).match(new RegExp(`${escapeRe(server.url)}/verify/[\\w-]+`))?.[0];
+    expect(link, 'the verification link printed on the PDF').toBeDefined();
+    const panelLink = await panel.getByTestId('open-public-verification').getAttribute('href');
+    expect(`${server.url}${panelLink}`).toBe(link);
+    const scanned = scanQr(file);
+    if (scanned !== MISSING) expect(scanned, 'the QR code on page 1').toBe(link);
+    const poppler = pdfsig(file);
+    if (poppler !== MISSING)
+      expect(poppler.map((s) => s.validation)).toEqual(['Signature is Valid.', 'Signature is Valid.']);
+    const structure = qpdfCheck(file);
+    if (structure !== MISSING) expect(structure.ok, structure.output).toBe(true);
+
+    // 12. Anyone who scans it, in a browser with no session, reads the verdict, both signers and the number.
+    const visitor = await anonymous();
+    await visitor.goto(link!);
+    const verdict = visitor.getByTestId('verify-verdict');
+    await verdict.waitFor();
+    expect((await visitor.request.get('/api/me')).status()).toBe(401);
+    expect(await verdict.getAttribute('data-verdict')).toBe('authentic');
+    expect(await readText(verdict)).toContain(tr('en', 'signatures.verdict.authentic.title'));
+    const publicRows = visitor.getByTestId('signature-row');
+    expect(await states(publicRows)).toEqual(['valid', 'valid']);
+    expect(await readText(publicRows.nth(0))).toContain(approver.name);
+    expect(await readText(publicRows.nth(1))).toContain(approver.agencyName);
+    const summary = await readText(visitor.getByTestId('verify-summary'));
+    expect(summary).toContain(number);
+    expect(summary).toContain(approver.agencyName);
+
+    // 13. On the public file check, the downloaded PDF is recognised as that document; a copy with one byte
+    //     changed is called altered, and poppler agrees.
+    await visitor.goto('/verify');
+    expect(await checkFile(visitor, 'issued.pdf', pdf)).toBe('authentic');
+    expect(await readText(visitor.getByTestId('main-content'))).toContain(number);
+    await visitor.getByTestId('verify-another').click();
+    await verdict.waitFor({ state: 'detached' });
+    const altered = alterOneByte(pdf);
+    expect(await checkFile(visitor, 'altered.pdf', altered)).toBe('altered');
+    expect(await readText(verdict)).toContain(tr('en', 'signatures.verdict.altered.title'));
+    const forged = pdfsig(pdfFile(altered, 'altered.pdf'));
+    if (forged !== MISSING) expect(forged.some((s) => s.valid)).toBe(false);
+  }, 300_000);
 });

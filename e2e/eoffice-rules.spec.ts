@@ -11,6 +11,7 @@ import {
   type ApiSession,
   Authenticator,
   apiSession,
+  confirmIdentity,
   demoPerson,
   dismissToasts,
   failureScreenshot,
@@ -101,6 +102,11 @@ describe.runIf(hasChromium)(
       await dialog.getByTestId('act-confirm').click();
       await dialog.waitFor({ state: 'detached' });
     }
+    /** The final approval signs the document: "Sign and approve" asks for the password first. */
+    async function signAndApprove(page: Page) {
+      await press(page, 'action-approve');
+      await confirmIdentity(page);
+    }
 
     type Me = { id: string; posts: { agencyId: string }[] };
     const me = async (username: string) => (await (await api(username)).get<Me>('/api/me')).body;
@@ -179,14 +185,15 @@ describe.runIf(hasChromium)(
       });
       let page = await as('phochutich');
       await page.goto(`/documents/${id}`);
-      await act(page, 'approve');
+      await signAndApprove(page);
       await poll(() => docStatus(id, 'chuyenvien')).toBe('approved');
       await poll(text(page.getByTestId('approval-track'))).toContain('KT.');
 
       page = await as('vanthu');
       await page.goto(`/documents/${id}`);
+      // "Seal and issue": the clerk confirms who they are before the agency seal is applied.
       await press(page, 'action-issue');
-      await page.getByTestId('confirm-action').click();
+      await confirmIdentity(page);
       await poll(() => docStatus(id, 'chuyenvien')).toBe('issued');
       const rows = page.getByTestId('deliveries-table').locator('tbody tr');
       const overdue = tr(demoPerson('vanthu').lang, 'progress.overdue');
@@ -249,7 +256,10 @@ describe.runIf(hasChromium)(
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await dismissToasts(page);
       await bar.getByTestId('action-approve').click();
-      await page.getByTestId('act-confirm').click();
+      // The final approval signs: the identity check opens, full screen on a phone, without sideways scroll.
+      await page.getByTestId('step-up-dialog').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await confirmIdentity(page);
       await poll(() => docStatus(id, 'canbo.tanphu')).toBe('approved');
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     });

@@ -207,6 +207,20 @@ export async function signInThroughForm(page: Page, auth: Authenticator, usernam
   await expectShell(page);
 }
 
+/**
+ * Signing asks who the person is first (step-up): the final approval and the seal at issuance open the
+ * identity-check dialog instead of a plain confirmation. Types the opinion when given, then the password.
+ */
+export async function confirmIdentity(page: Page, { opinion }: { opinion?: string } = {}) {
+  const dialog = page.getByTestId('step-up-dialog');
+  await dialog.waitFor();
+  if (opinion) await dialog.getByTestId('act-opinion').fill(opinion);
+  await dialog.getByTestId('step-up-password').fill(demoPassword);
+  await dialog.getByTestId('step-up-submit').click();
+  // Signing renders and signs the PDF on the server: more than a plain click's worth of time on a busy machine.
+  await dialog.waitFor({ state: 'detached', timeout: 60_000 });
+}
+
 /** Closes the toasts in the top-right corner, where they cover the header's menus for several seconds. */
 export async function dismissToasts(page: Page) {
   const close = page.locator('.mantine-Notifications-root .mantine-Notification-closeButton');

@@ -8,12 +8,15 @@ import { ensureDefaultTiers } from './modules/org/org.service.ts';
 import { openDatabase } from './platform/db/db.ts';
 import { AppError } from './platform/http/errors.ts';
 import { translate } from './platform/i18n/i18n.ts';
+import { archiveCommand, verifyCommand } from './signatures-cli.ts';
 
 // Operator commands. They open the same database as the server (DATA_DIR or DATABASE_URL); with embedded
 // PGlite, stop the server first: one process at a time may open a PGlite data folder.
 const usage = `Usage:
   civicdesk admin create --username NAME [--name "Display Name"] [--password PASSWORD]
-  civicdesk audit verify`;
+  civicdesk audit verify
+  civicdesk verify FILE.pdf
+  civicdesk archive export --out DIR [--agency CODE] [--year YYYY]`;
 
 async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
@@ -66,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
       await database.close();
     }
   }
+  if (group === 'verify' && command) return verifyCommand(config, command);
+  if (group === 'archive' && command === 'export') return archiveCommand(config, rest);
   console.error(usage);
   return 2;
 }

@@ -26,6 +26,9 @@ const EnvSchema = z.object({
   REMINDER_INTERVAL_MINUTES: z.coerce.number().min(0).default(15),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
   WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
+  TSA_URL: z.string().url().optional(),
+  PKCS11_MODULES: z.string().default('/usr/lib/softhsm/libsofthsm2.so'),
+  STEP_UP_MINUTES: z.coerce.number().positive().max(60).default(5),
 });
 
 export type Config = {
@@ -51,6 +54,12 @@ export type Config = {
   maxUploadBytes: number;
   webDist: string;
   cookieSecure: boolean;
+  /** RFC 3161 timestamp authority: signatures become PAdES B-T when set. */
+  tsaUrl?: string;
+  /** PKCS#11 libraries an agency admin may bind signing keys to (tokens, HSMs). */
+  pkcs11Modules: string[];
+  /** How long a step-up re-authentication lets the session sign. */
+  stepUpMinutes: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -88,6 +97,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     webDist: e.WEB_DIST,
     cookieSecure: publicUrl.startsWith('https://'),
+    tsaUrl: e.TSA_URL,
+    pkcs11Modules: e.PKCS11_MODULES.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    stepUpMinutes: e.STEP_UP_MINUTES,
   };
 }
 

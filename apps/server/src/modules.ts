@@ -6,6 +6,7 @@ import { filesModule } from './modules/files/files.module.ts';
 import { identityModule } from './modules/identity/identity.module.ts';
 import { notificationsModule } from './modules/notifications/notifications.module.ts';
 import { orgModule } from './modules/org/org.module.ts';
+import { signaturesModule } from './modules/signatures/signatures.module.ts';
 import { systemModule } from './modules/system/system.module.ts';
 import type { Module } from './platform/http/types.ts';
 
@@ -18,6 +19,7 @@ export const modules: Module[] = [
   notificationsModule,
   filesModule,
   documentsModule,
+  signaturesModule,
   approvalsModule,
   dispatchModule,
 ];

@@ -1,5 +1,5 @@
 import type { App } from '../src/platform/http/types.ts';
-import { agencyIdByCode, signIn } from './test-app.ts';
+import { agencyIdByCode, signIn, stepUp } from './test-app.ts';
 
 // Helpers for e-office tests: people by username, documents drafted and pushed through approval.
 
@@ -42,10 +42,13 @@ export type World = {
   agencies: Record<string, string>;
 };
 
-/** Signs in the given demo people once and resolves agency and user ids. */
+/** Signs in the given demo people once (stepped up, so they may sign) and resolves agency and user ids. */
 export async function world(app: App, usernames: string[]): Promise<World> {
   const cookies: Record<string, string> = {};
-  for (const u of usernames) cookies[u] = await signIn(app, u);
+  for (const u of usernames) {
+    cookies[u] = await signIn(app, u);
+    await stepUp(app, cookies[u]);
+  }
   const any = cookies[usernames[0]!]!;
   const agencies: Record<string, string> = {};
   for (const code of ['UBND-LS', 'UBND-TP', 'UBND-HA', 'UBND-PL', 'HANBIT-GU'])

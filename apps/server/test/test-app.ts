@@ -30,6 +30,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     maxUploadBytes: 2 * 1024 * 1024,
     webDist: '/nonexistent',
     cookieSecure: false,
+    pkcs11Modules: ['/usr/lib/softhsm/libsofthsm2.so'],
+    // Test files sign long after their people stepped up once in beforeAll.
+    stepUpMinutes: 60,
     ...overrides,
   };
 }
@@ -74,6 +77,17 @@ export async function signIn(
   const cookie = res.cookies.find((c) => c.name === 'cd_session');
   if (!cookie) throw new Error('no session cookie');
   return `cd_session=${cookie.value}`;
+}
+
+/** Step-up re-authentication with the password, so the session may sign for the next minutes. */
+export async function stepUp(app: App, cookie: string, password = demoPassword): Promise<void> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/step-up',
+    headers: { cookie },
+    payload: { password },
+  });
+  if (res.statusCode !== 200) throw new Error(`step-up failed: ${res.statusCode} ${res.body}`);
 }
 
 /** A TOTP code for the step after the last one used (replay protection refuses a reused step). */

@@ -2,6 +2,7 @@ import type { Me } from '@civicdesk/contracts/identity';
 import type { TablerIcon } from '@tabler/icons-react';
 import IconBooks from '@tabler/icons-react/dist/esm/icons/IconBooks.mjs';
 import IconBuildingCommunity from '@tabler/icons-react/dist/esm/icons/IconBuildingCommunity.mjs';
+import IconCertificate from '@tabler/icons-react/dist/esm/icons/IconCertificate.mjs';
 import IconFileText from '@tabler/icons-react/dist/esm/icons/IconFileText.mjs';
 import IconHome from '@tabler/icons-react/dist/esm/icons/IconHome.mjs';
 import IconListSearch from '@tabler/icons-react/dist/esm/icons/IconListSearch.mjs';
@@ -86,6 +87,16 @@ export const navEntries: NavEntry[] = [
     icon: IconUsers,
     testId: 'nav-people',
     page: page(() => import('../features/people/PeoplePage.tsx'), 'PeoplePage'),
+    allowed: canAdminister,
+  },
+  {
+    id: 'certificates',
+    group: 'admin',
+    path: '/admin/certificates',
+    labelKey: 'nav.certificates',
+    icon: IconCertificate,
+    testId: 'nav-certificates',
+    page: page(() => import('../features/signatures/CertificatesPage.tsx'), 'CertificatesPage'),
     allowed: canAdminister,
   },
   {

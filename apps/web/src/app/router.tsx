@@ -19,6 +19,23 @@ const entryRoutes: RouteObject[] = navEntries.map((entry) =>
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   { path: '/enroll', element: <EnrollPage />, errorElement: <RouteError /> },
+  // Public: anyone checks a signed PDF, or follows the QR code printed on an issued document.
+  {
+    path: '/verify',
+    errorElement: <RouteError />,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('../features/signatures/VerifyPage.tsx')).VerifyPage }),
+      },
+      {
+        path: ':code',
+        lazy: async () => ({
+          Component: (await import('../features/signatures/VerifyCodePage.tsx')).VerifyCodePage,
+        }),
+      },
+    ],
+  },
   {
     path: '/',
     element: (
@@ -42,7 +59,8 @@ export const router = createBrowserRouter([
 // A request that finds the session gone sends the person to sign in again, then back to where they were.
 onUnauthorized(() => {
   const { pathname, search } = router.state.location;
-  if (pathname === '/login') return;
+  // The public verification pages work without an account: their anonymous /me is no lost session.
+  if (pathname === '/login' || pathname === '/verify' || pathname.startsWith('/verify/')) return;
   void router
     .navigate('/login', { replace: true, state: { from: pathname + search } })
     .then(() => queryClient.clear());

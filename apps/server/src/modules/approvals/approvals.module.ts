@@ -22,7 +22,7 @@ const ok = { ok: true as const };
 export const approvalsModule: Module = {
   name: 'approvals',
   messages: approvalsMessages,
-  register(app) {
+  register(app, { config }) {
     app.post(
       '/api/documents/:id/submit',
       { schema: { tags, params: ById, body: Submit, response: { 200: Ok } } },
@@ -46,7 +46,7 @@ export const approvalsModule: Module = {
       async (req) => {
         const ctx = userCtx(req);
         const returnTo = req.body.returnTo === 'drafter' ? undefined : req.body.returnTo;
-        return { outcome: await act(ctx, ctx.actor, req.params.id, { ...req.body, returnTo }) };
+        return { outcome: await act(ctx, config, ctx.actor, req.params.id, { ...req.body, returnTo }) };
       },
     );
     app.put(

@@ -23,6 +23,8 @@ const actorOf = (people: People, username: string): Actor => {
     kind: 'staff',
     isPlatformAdmin: false,
     sessionId: null,
+    // The seed signs as these people: it stands in for their step-up re-authentication.
+    reauthAt: new Date(),
   };
 };
 
@@ -80,7 +82,7 @@ export async function seedDemoDocuments(ctx: Ctx, config: Config, admin: Actor, 
   await submit(ctx, as('canbo.tanphu'), report.id, [
     { kind: 'approval', assigneeId: user('chutich.tanphu') },
   ]);
-  await act(ctx, as('chutich.tanphu'), report.id, { action: 'approve', opinion: 'Đồng ý phát hành' });
+  await act(ctx, config, as('chutich.tanphu'), report.id, { action: 'approve', opinion: 'Đồng ý phát hành' });
   await issueDocument(ctx, config, as('vanthu.tanphu'), report.id);
   const copy = (await listDeliveriesOfDocument(ctx, admin, report.id))[0]!.id;
   await receive(ctx, as('vanthu'), copy);
@@ -116,7 +118,7 @@ export async function seedDemoDocuments(ctx: Ctx, config: Config, admin: Actor, 
     })),
   });
   await submit(ctx, as('chuyenvien'), directive.id, [{ kind: 'approval', assigneeId: user('chutich') }]);
-  await act(ctx, as('phochutich'), directive.id, { action: 'approve' });
+  await act(ctx, config, as('phochutich'), directive.id, { action: 'approve' });
   await issueDocument(ctx, config, as('vanthu'), directive.id);
 
   // 3. A draft, and documents waiting for approval in both country profiles.

@@ -6,6 +6,7 @@ import { addPost, createAgency, createPosition, createUnit } from '../org/org.se
 import { createDelegation } from '../org/use-cases/delegations.ts';
 import { demoAgencies, demoPassword } from './demo.data.ts';
 import { seedDemoDocuments } from './demo.documents.ts';
+import { seedSignatureImages } from './demo.images.ts';
 
 // Seeds the demo organisation through the same services an administrator uses, so every row is audited.
 export type DemoAccount = { username: string; name: string; agency: string; role: string };
@@ -112,6 +113,19 @@ export async function seedDemo(
     reason: 'Phân công ký thay theo Quy chế làm việc của UBND tỉnh',
   });
   const agencies = new Map(demoAgencies.map((a) => [a.code, ids.get(a.code)!]));
+  const heads = demoAgencies.flatMap((a) => a.people.filter((p) => p.role === 'head'));
+  await seedSignatureImages(
+    as,
+    admin,
+    heads.map((p) => ({
+      ...admin,
+      userId: ids.get(p.username)!,
+      username: p.username,
+      displayName: p.name,
+      isPlatformAdmin: false,
+    })),
+    [...agencies.values()],
+  );
   if (opts.documents !== false) await seedDemoDocuments(as, config, admin, { agencies, units, people });
   return accounts;
 }

@@ -31,6 +31,7 @@ type WorkflowFields = Pick<
   | 'signerMark'
   | 'pdfSha256'
   | 'digitallySigned'
+  | 'verifyCode'
   | 'searchText'
 >;
 
@@ -50,7 +51,7 @@ export { assertReadable } from './use-cases/read.ts';
 export async function renderDocumentPdf(
   ctx: Ctx,
   doc: DocumentRow,
-  extra: Pick<OfficialDocumentView, 'numberText' | 'issuedAt' | 'signer' | 'approvals'> & {
+  extra: Pick<OfficialDocumentView, 'numberText' | 'issuedAt' | 'signer' | 'approvals' | 'verifyUrl'> & {
     drafterName: string;
     drafterPosition: string | null;
   },
@@ -94,6 +95,7 @@ export async function renderDocumentPdf(
       ...extra.approvals,
     ],
     attachments: attachments.map((a) => a.name),
+    verifyUrl: extra.verifyUrl,
   };
   return renderOfficialPdf(view);
 }

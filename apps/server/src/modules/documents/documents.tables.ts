@@ -58,6 +58,8 @@ export const documents = pgTable(
     signerMark: text('signer_mark'),
     pdfSha256: text('pdf_sha256'),
     digitallySigned: boolean('digitally_signed').notNull().default(false),
+    /** Random code of the QR link printed on the issued PDF (/verify/CODE), set when the number is taken. */
+    verifyCode: text('verify_code').unique(),
     /** The received copy this document answers (a reply to an incoming document). */
     replyToDeliveryId: uuid('reply_to_delivery_id'),
     isDirective: boolean('is_directive').notNull().default(false),

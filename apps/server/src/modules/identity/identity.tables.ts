@@ -39,6 +39,7 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    reauthAt: timestamp('reauth_at', { withTimezone: true }),
   },
   (t) => [index('sessions_user').on(t.userId)],
 );

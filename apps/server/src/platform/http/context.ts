@@ -11,6 +11,8 @@ export type Actor = {
   kind: 'staff' | 'external' | 'citizen';
   isPlatformAdmin: boolean;
   sessionId: string | null;
+  /** When this session last re-proved its holder (step-up); signing and voting need it to be recent. */
+  reauthAt?: Date | null;
 };
 
 export type Ctx = {

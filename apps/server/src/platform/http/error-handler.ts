@@ -62,6 +62,12 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
       fields,
     });
   }
+  if ((error as unknown) instanceof z.ZodError) {
+    // Form fields of a multipart upload, parsed in the handler rather than by the route schema.
+    const issues = (error as unknown as z.ZodError).issues;
+    const details = issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`).join('; ');
+    return send(reply, new AppError('bad_request', 'error.validation', { details }), locale);
+  }
   const status = error.statusCode ?? 500;
   const known: Record<number, AppError> = {
     403: new AppError('forbidden', 'error.forbidden'),

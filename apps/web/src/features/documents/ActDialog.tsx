@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { toast } from '../../ui/toast.ts';
+import { StepUpDialog } from '../signatures/StepUpDialog.tsx';
+import { needsStepUp } from '../signatures/signatures.api.ts';
 import { groupBySeq } from './document-meta.ts';
 import { type ActInput, useAct } from './documents.api.ts';
 import { usePhone } from './useScreen.ts';
@@ -27,6 +29,13 @@ export function currentStep(approval: ApprovalView, meId: string) {
   return open.find((s) => s.assigneeId === meId) ?? open[0];
 }
 
+/** Whether approving now is the final approval, which numbers the document and signs its PDF. */
+export function signsOnApprove(approval: ApprovalView, meId: string): boolean {
+  const step = currentStep(approval, meId);
+  if (step?.kind !== 'approval') return false;
+  return !approval.steps.some((s) => s.seq > step.seq && s.kind === 'approval');
+}
+
 /** Approve, agree, disagree, return (to the drafter or an earlier step), hold or resume, with an opinion. */
 export function ActDialog({ documentId, action, approval, meId, onClose }: Props) {
   const { t } = useTranslation();
@@ -35,6 +44,7 @@ export function ActDialog({ documentId, action, approval, meId, onClose }: Props
   const [opinion, setOpinion] = useState('');
   const [target, setTarget] = useState('drafter');
   const [missing, setMissing] = useState(false);
+  const [retried, setRetried] = useState(false);
   const step = currentStep(approval, meId);
   const forSomeoneElse = step && step.assigneeId !== meId;
   const earlier = step
@@ -42,8 +52,7 @@ export function ActDialog({ documentId, action, approval, meId, onClose }: Props
     : [];
   const required = needsReason.includes(action);
 
-  function confirm() {
-    if (required && !opinion.trim()) return setMissing(true);
+  const send = () =>
     act.mutate(
       {
         action,
@@ -57,7 +66,26 @@ export function ActDialog({ documentId, action, approval, meId, onClose }: Props
         },
       },
     );
+  function confirm() {
+    if (required && !opinion.trim()) return setMissing(true);
+    send();
   }
+
+  // The server asked for a fresh identity check before this step: confirm it, then send the same decision again.
+  if (needsStepUp(act.error) && !retried)
+    return (
+      <StepUpDialog
+        title={t(`approval.actions.${action}`)}
+        submitLabel={t(`approval.actions.${action}`)}
+        onVerified={() => {
+          setRetried(true);
+          send();
+        }}
+        pending={act.isPending}
+        error={undefined}
+        onClose={onClose}
+      />
+    );
 
   return (
     <Dialog opened onClose={onClose} title={t(`approval.actions.${action}`)} size="lg" fullScreen={phone}>

@@ -16,6 +16,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { SectionCard } from '../../ui/SectionCard.tsx';
 import { useMe } from '../auth/auth.api.ts';
 import { useEofficeLive } from '../inbox/inbox.api.ts';
+import { SignaturesPanel } from '../signatures/SignaturesPanel.tsx';
 import { ActionPanel, StickyActionBar } from './ActionBar.tsx';
 import { ApprovalTrack } from './ApprovalTrack.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
@@ -188,6 +189,7 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
       )}
     </SectionCard>
   );
+  const signatures = doc.hasPdf && <SignaturesPanel documentId={doc.id} country={country} />;
   // Once issued, what the sender follows is each recipient's progress: a wide table, first, across both columns.
   const progress = issued && (
     <SectionCard title={t('progress.title')} description={t('progress.hint')} id="progress">
@@ -235,6 +237,7 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
               <Stack gap="md">
                 <ActionPanel actions={actions} title={t('approval.actionsTitle')} />
                 {track}
+                {signatures}
               </Stack>
             </Grid.Col>
           </Grid>
@@ -243,6 +246,7 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
         <Stack gap="md">
           {body}
           {track}
+          {signatures}
           {progress}
           {rest}
           <StickyActionBar actions={actions} title={t('approval.actionsTitle')} />

@@ -5,13 +5,14 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import IconArrowBackUp from '@tabler/icons-react/dist/esm/icons/IconArrowBackUp.mjs';
 import IconCheck from '@tabler/icons-react/dist/esm/icons/IconCheck.mjs';
 import IconCornerUpLeft from '@tabler/icons-react/dist/esm/icons/IconCornerUpLeft.mjs';
-import IconFileExport from '@tabler/icons-react/dist/esm/icons/IconFileExport.mjs';
 import IconFileTypePdf from '@tabler/icons-react/dist/esm/icons/IconFileTypePdf.mjs';
 import IconPencil from '@tabler/icons-react/dist/esm/icons/IconPencil.mjs';
 import IconPlayerPause from '@tabler/icons-react/dist/esm/icons/IconPlayerPause.mjs';
 import IconPlayerPlay from '@tabler/icons-react/dist/esm/icons/IconPlayerPlay.mjs';
+import IconRosette from '@tabler/icons-react/dist/esm/icons/IconRosette.mjs';
 import IconRoute from '@tabler/icons-react/dist/esm/icons/IconRoute.mjs';
 import IconSend from '@tabler/icons-react/dist/esm/icons/IconSend.mjs';
+import IconSignature from '@tabler/icons-react/dist/esm/icons/IconSignature.mjs';
 import IconThumbDown from '@tabler/icons-react/dist/esm/icons/IconThumbDown.mjs';
 import IconThumbUp from '@tabler/icons-react/dist/esm/icons/IconThumbUp.mjs';
 import { type ReactNode, useState } from 'react';
@@ -19,7 +20,9 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { toast } from '../../ui/toast.ts';
-import { ActDialog, type StepAction } from './ActDialog.tsx';
+import { SealIssueDialog } from '../signatures/SealIssueDialog.tsx';
+import { SignApproveDialog } from '../signatures/SignApproveDialog.tsx';
+import { ActDialog, type StepAction, signsOnApprove } from './ActDialog.tsx';
 import type { PageAction } from './ActionBar.tsx';
 import { pdfUrl, useDocumentCommand } from './documents.api.ts';
 import { ReasonDialog } from './ReasonDialog.tsx';
@@ -27,7 +30,7 @@ import { SubmitDialog } from './SubmitDialog.tsx';
 
 type Open =
   | { kind: 'act'; action: StepAction }
-  | { kind: 'submit' | 'route' | 'recall' | 'issue' | 'recall-issued' }
+  | { kind: 'sign' | 'submit' | 'route' | 'recall' | 'issue' | 'recall-issued' }
   | null;
 
 const stepIcons: Record<StepAction, PageAction['icon']> = {
@@ -52,7 +55,6 @@ export function useDocumentActions({ doc, approval, meId, country }: Args): {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Open>(null);
   const recall = useDocumentCommand(doc.id, 'recall');
-  const issue = useDocumentCommand(doc.id, 'issue');
   const recallIssued = useDocumentCommand(doc.id, 'recall-issued');
   const close = () => setOpen(null);
   const done = (message: string) => {
@@ -60,14 +62,26 @@ export function useDocumentActions({ doc, approval, meId, country }: Args): {
     close();
   };
 
-  const stepActions: PageAction[] = (approval?.actions ?? []).map((action) => ({
-    id: action,
-    label: t(`approval.actions.${action}`),
-    icon: stepIcons[action],
-    primary: action === 'approve' || action === 'agree' || action === 'resume',
-    danger: action === 'return' || action === 'disagree',
-    onClick: () => setOpen({ kind: 'act', action }),
-  }));
+  // The final approval signs the document: it reads "Sign and approve" and asks who the person is first.
+  const signs = !!approval && signsOnApprove(approval, meId);
+  const stepActions: PageAction[] = (approval?.actions ?? []).map((action) =>
+    action === 'approve' && signs
+      ? {
+          id: action,
+          label: t('signatures.signApprove.action'),
+          icon: IconSignature,
+          primary: true,
+          onClick: () => setOpen({ kind: 'sign' }),
+        }
+      : {
+          id: action,
+          label: t(`approval.actions.${action}`),
+          icon: stepIcons[action],
+          primary: action === 'approve' || action === 'agree' || action === 'resume',
+          danger: action === 'return' || action === 'disagree',
+          onClick: () => setOpen({ kind: 'act', action }),
+        },
+  );
   const actions: PageAction[] = [
     ...stepActions,
     ...(doc.can.submit
@@ -88,8 +102,8 @@ export function useDocumentActions({ doc, approval, meId, country }: Args): {
       ? [
           {
             id: 'issue',
-            label: t('issue.action'),
-            icon: IconFileExport,
+            label: t('signatures.sealIssue.action'),
+            icon: IconRosette,
             primary: true,
             onClick: () => setOpen({ kind: 'issue' }),
           },
@@ -191,16 +205,9 @@ export function useDocumentActions({ doc, approval, meId, country }: Args): {
       recall.isPending,
       recall.error,
     );
-  if (open?.kind === 'issue')
-    dialogs = confirm(
-      t('issue.title'),
-      t('issue.confirm'),
-      t('issue.action'),
-      () =>
-        issue.mutate(undefined, { onSuccess: (r) => done(t('issue.done', { number: r.numberText ?? '' })) }),
-      issue.isPending,
-      issue.error,
-    );
+  if (open?.kind === 'sign' && approval)
+    dialogs = <SignApproveDialog documentId={doc.id} approval={approval} meId={meId} onClose={close} />;
+  if (open?.kind === 'issue') dialogs = <SealIssueDialog documentId={doc.id} onClose={close} />;
   if (open?.kind === 'recall-issued')
     dialogs = (
       <ReasonDialog

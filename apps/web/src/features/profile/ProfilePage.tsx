@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useMe } from '../auth/auth.api.ts';
+import { MySignatureSection } from '../signatures/MySignatureSection.tsx';
 import { AccountSection } from './AccountSection.tsx';
 import { PasskeysSection } from './PasskeysSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
@@ -26,6 +27,7 @@ export function ProfilePage() {
       <Stack gap="lg" maw={880}>
         <AccountSection me={me} />
         <PasswordSection />
+        <MySignatureSection />
         <div id="security" style={{ scrollMarginTop: 80 }}>
           <Stack gap="lg">
             <TwoFactorSection me={me} />

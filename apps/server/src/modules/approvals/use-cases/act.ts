@@ -1,8 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { Config } from '../../../config.ts';
 import { selectRows } from '../../../platform/db/db.ts';
 import { type Actor, type Ctx, inTransaction } from '../../../platform/http/context.ts';
 import { AppError, forbidden, notFound } from '../../../platform/http/errors.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import { finalizeApproval } from '../../dispatch/use-cases/finalize.ts';
 import { assertReadable, lockDocument, setWorkflowFields } from '../../documents/documents.service.ts';
 import { notify } from '../../notifications/notifications.service.ts';
 import { type Action, actionsFor, delegationCovers, stateAfter } from '../approvals.policy.ts';
@@ -27,7 +29,7 @@ async function actingDelegation(ctx: Ctx, actor: Actor, assigneeId: string, agen
 
 export type ActInput = { action: Action; opinion?: string; returnTo?: 'drafter' | number };
 
-export async function act(ctx: Ctx, actor: Actor, documentId: string, input: ActInput) {
+export async function act(ctx: Ctx, config: Config, actor: Actor, documentId: string, input: ActInput) {
   return inTransaction(ctx, async (tx) => {
     const doc = await lockDocument(tx, documentId);
     await assertReadable(tx, actor, documentId);
@@ -64,7 +66,7 @@ export async function act(ctx: Ctx, actor: Actor, documentId: string, input: Act
         mark: delegation?.mark ?? null,
       })
       .where(eq(approvalSteps.id, step.id));
-    const outcome = await applyOutcome(tx, doc, step, input, round, steps);
+    const outcome = await applyOutcome(tx, { config, actor, doc, step, input, round, steps });
     await recordAudit(tx, {
       action: `approvals.${input.action}`,
       entityType: 'document',
@@ -94,14 +96,17 @@ export async function act(ctx: Ctx, actor: Actor, documentId: string, input: Act
 type StepRow = typeof approvalSteps.$inferSelect;
 type Doc = Awaited<ReturnType<typeof lockDocument>>;
 
-async function applyOutcome(
-  ctx: Ctx,
-  doc: Doc,
-  step: StepRow,
-  input: ActInput,
-  round: number,
-  steps: StepRow[],
-) {
+type Acting = {
+  config: Config;
+  actor: Actor;
+  doc: Doc;
+  step: StepRow;
+  input: ActInput;
+  round: number;
+  steps: StepRow[];
+};
+
+async function applyOutcome(ctx: Ctx, { config, actor, doc, step, input, round, steps }: Acting) {
   const link = `/documents/${doc.id}`;
   const params = { subject: doc.subject };
   if (input.action === 'hold' || input.action === 'resume') {
@@ -113,11 +118,13 @@ async function applyOutcome(
   if (input.action === 'return') return returnDocument(ctx, doc, step, input, round, steps);
   if (!(await advance(ctx, doc.id, round, doc.subject))) return 'advanced';
   const final = (await roundSteps(ctx, doc.id, round)).filter((s) => s.kind === 'approval').at(-1)!;
-  await setWorkflowFields(ctx, doc.id, {
+  const approved = await setWorkflowFields(ctx, doc.id, {
     status: 'approved',
     signerId: final.actedBy,
     signerMark: final.mark,
   });
+  // Final approval numbers the document and the approver signs its PDF, in this same transaction.
+  await finalizeApproval(ctx, config, actor, approved);
   await notify(ctx, { userId: doc.drafterId, kind: 'approvals.approved', params, link });
   for (const clerk of await clerksOf(ctx, doc.agencyId))
     await notify(ctx, { userId: clerk, kind: 'dispatch.ready_to_issue', params, link });

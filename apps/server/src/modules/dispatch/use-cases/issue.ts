@@ -3,25 +3,23 @@ import type { Config } from '../../../config.ts';
 import { selectRows } from '../../../platform/db/db.ts';
 import { type Actor, type Ctx, inTransaction } from '../../../platform/http/context.ts';
 import { AppError, forbidden } from '../../../platform/http/errors.ts';
-import { approvalRecordForPdf } from '../../approvals/use-cases/view.ts';
+import { signatureFieldNames } from '../../../platform/pades/fields.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import {
   assertReadable,
   documentRecipients,
   lockDocument,
-  renderDocumentPdf,
   setWorkflowFields,
 } from '../../documents/documents.service.ts';
-import { storeFile } from '../../files/files.service.ts';
+import { readFile } from '../../files/files.service.ts';
+import { assertFreshStepUp } from '../../identity/use-cases/step-up.ts';
 import { notify } from '../../notifications/notifications.service.ts';
-import { agencyNotation, formatNumber, localYear } from '../dispatch.policy.ts';
+import { signDocument } from '../../signatures/signatures.service.ts';
 import { deliveries } from '../dispatch.tables.ts';
-import { nextNumber } from './numbering.ts';
 
-// Issuance by the records clerk (văn thư / 문서과) after final approval: the gap-free number and date, the
-// official PDF, then one delivery per recipient agency on the platform, announced to its clerks at once.
-// Signatures (the signatures work) slot in here: the approver's signature is applied at final approval, and the
-// agency seal is applied to this PDF before the deliveries are created.
+// Issuance by the records clerk (văn thư / 문서과) after final approval, which numbered the document and had the
+// approver sign its PDF (finalize.ts): the clerk applies the agency seal, then one delivery per recipient agency
+// on the platform is created and announced to its clerks at once.
 
 async function clerkCheck(ctx: Ctx, actor: Actor, agencyId: string) {
   const rows = await selectRows(
@@ -31,24 +29,6 @@ async function clerkCheck(ctx: Ctx, actor: Actor, agencyId: string) {
   if (rows.length === 0) throw forbidden();
 }
 
-async function people(ctx: Ctx, docId: string) {
-  const [row] = await selectRows<{
-    drafter_name: string;
-    drafter_pos: string | null;
-    agency_code: string;
-    country: 'vn' | 'kr';
-    unit_code: string | null;
-    unit_name: string | null;
-  }>(
-    ctx.db,
-    sql`select u.display_name as drafter_name, a.code as agency_code, a.country, un.code as unit_code, un.name as unit_name,
-          (select pos.name from posts p join positions pos on pos.id = p.position_id where p.user_id = d.drafter_id and p.agency_id = d.agency_id and p.active order by pos.rank limit 1) as drafter_pos
-        from documents d join users u on u.id = d.drafter_id join agencies a on a.id = d.agency_id left join units un on un.id = d.unit_id
-        where d.id = ${docId}`,
-  );
-  return row!;
-}
-
 export async function issueDocument(ctx: Ctx, config: Config, actor: Actor, documentId: string) {
   return inTransaction(ctx, async (tx) => {
     const doc = await lockDocument(tx, documentId);
@@ -56,41 +36,18 @@ export async function issueDocument(ctx: Ctx, config: Config, actor: Actor, docu
     await clerkCheck(tx, actor, doc.agencyId);
     if (doc.status !== 'approved')
       throw new AppError('conflict', 'dispatch.not_approved', { status: doc.status });
-    const info = await people(tx, documentId);
-    const register = doc.confidentiality === 'normal' ? 'outgoing' : 'outgoing_secret';
-    const year = localYear(info.country, tx.now);
-    const number = await nextNumber(tx, doc.agencyId, register, year);
-    const numberText = formatNumber({
-      country: info.country,
-      number,
-      typeCode: doc.typeCode,
-      agencyNotation: agencyNotation(info.agency_code),
-      unitCode: info.unit_code,
-      unitName: info.unit_name,
-    });
-    const record = await approvalRecordForPdf(tx, documentId);
-    const pdf = await renderDocumentPdf(tx, doc, {
-      numberText,
-      issuedAt: tx.now,
-      ...record,
-      drafterName: info.drafter_name,
-      drafterPosition: info.drafter_pos,
-    });
-    const file = await storeFile(tx, config, {
-      name: `${numberText.replace(/[/\\]/g, '_')}.pdf`,
-      bytes: pdf.bytes,
-      maxBytes: 50 * 1024 * 1024,
-      text: `${doc.subject}\n${doc.bodyText}`,
-    });
+    assertFreshStepUp(actor, config, tx.now);
+    if (await hasSealField(config, doc))
+      await signDocument(tx, config, actor, {
+        doc,
+        field: 'seal',
+        holder: { kind: 'seal', agencyId: doc.agencyId },
+        reason: 'seal',
+      });
     const issued = await setWorkflowFields(tx, documentId, {
       status: 'issued',
-      register,
-      number,
-      numberYear: year,
-      numberText,
       issuedAt: tx.now,
       issuedBy: actor.userId,
-      pdfSha256: file.sha256,
     });
     const targets = (await documentRecipients(tx, documentId)).filter(
       (r) => r.kind === 'agency' && r.agencyId,
@@ -111,7 +68,7 @@ export async function issueDocument(ctx: Ctx, config: Config, actor: Actor, docu
       tx,
       targets.map((r) => r.agencyId!),
       doc.subject,
-      numberText,
+      doc.numberText ?? '',
     );
     if (doc.replyToDeliveryId) await markReplied(tx, doc.replyToDeliveryId, documentId);
     await recordAudit(tx, {
@@ -119,16 +76,22 @@ export async function issueDocument(ctx: Ctx, config: Config, actor: Actor, docu
       entityType: 'document',
       entityId: documentId,
       agencyId: doc.agencyId,
-      after: { numberText, register, year, pdf: file.sha256, recipients: targets.length },
+      after: { numberText: doc.numberText, pdf: issued.pdfSha256, recipients: targets.length },
     });
     await notify(tx, {
       userId: doc.drafterId,
       kind: 'dispatch.issued',
-      params: { subject: doc.subject, number: numberText },
+      params: { subject: doc.subject, number: doc.numberText ?? '' },
       link: `/documents/${documentId}`,
     });
     return issued;
   });
+}
+
+/** Documents that leave the agency carry its seal (발신명의 / con dấu); internal ones are signed, not sealed. */
+async function hasSealField(config: Config, doc: { pdfSha256: string | null }) {
+  if (!doc.pdfSha256) throw new AppError('conflict', 'signatures.no_pdf');
+  return signatureFieldNames(await readFile(config, doc.pdfSha256)).includes('seal');
 }
 
 /** Tells the records clerks of each receiving agency that a document arrived (Decree 30 Art. 20: same day). */

@@ -1,5 +1,6 @@
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
+import { addSignatureFields } from '../../../platform/pades/fields.ts';
 import { embedFaces, type Face, type Faces, type Family, textWidth } from './fonts.ts';
 import { A4, black, drawLine, type Margins, mm, wrapSpans } from './layout.ts';
 import type { Box, OfficialDocumentView, RenderedPdf } from './view.ts';
@@ -74,12 +75,21 @@ export async function drawVerifyQr(
 }
 
 export async function finish(canvas: Canvas, boxes: RenderedPdf['boxes']): Promise<RenderedPdf> {
-  // objectsPerTick: pdf-lib otherwise yields to the event loop every 50 objects (a timer each time).
+  // Empty signature fields over the boxes, named after them: signing later only fills a field in an
+  // incremental update, never touches a page.
+  const fields = (['signer', 'seal'] as const).flatMap((name) => {
+    const rect = boxes[name];
+    return rect ? [{ name, rect }] : [];
+  });
+  addSignatureFields(canvas.doc, fields);
   const bytes = await canvas.doc.save({
+    // objectsPerTick: pdf-lib otherwise yields to the event loop every 50 objects (a timer each time).
     objectsPerTick: Number.POSITIVE_INFINITY,
     updateFieldAppearances: false,
+    // A classic cross-reference table: each signature appends a small classic section (no xref streams).
+    useObjectStreams: false,
   });
-  return { bytes, boxes, pages: canvas.doc.getPageCount() };
+  return { bytes, boxes, fields: fields.map((f) => f.name), pages: canvas.doc.getPageCount() };
 }
 
 export const box = (page: number, x: number, y: number, width: number, height: number): Box => ({

@@ -204,6 +204,10 @@ describe('Vietnamese format (Decree 30/2020)', () => {
     expect(seal.width).toBeCloseTo((36 * 72) / 25.4, 1);
     expect(seal.x + seal.width).toBeCloseTo(signer.x + signer.width / 3, 1);
     expect(seal.x).toBeLessThan(signer.x);
+    // Empty signature fields over both boxes, in a classic cross-reference table (incremental signing).
+    expect(pdf.fields).toEqual(['signer', 'seal']);
+    expect(Buffer.from(pdf.bytes).includes('/FT /Sig')).toBe(true);
+    expect(Buffer.from(pdf.bytes).includes('\nxref\n')).toBe(true);
   });
 
   it('flows a decision over three pages with page numbers from page 2 and the signer on the last', async () => {
@@ -290,6 +294,7 @@ describe('Korean format (기안문/시행문, 간이기안문)', () => {
     expect(text).toContain('2026. 12. 31. 끝.');
     expect(text).not.toContain('한빛구청장');
     expect(pdf.boxes.seal).toBeNull();
+    expect(pdf.fields).toEqual(['signer']);
   });
 
   it('renders a 간이기안문 with the registration block and the approval grid', async () => {

@@ -71,5 +71,7 @@ export type RenderedPdf = {
   bytes: Uint8Array;
   /** Vietnam: the signer's image box between title and name, and the seal box overlapping its left third. Korea: the approver's box and the seal beside the sender name. */
   boxes: { signer: Box | null; seal: Box | null };
+  /** The empty signature fields over those boxes, by name ('signer', 'seal'), ready for incremental signing. */
+  fields: string[];
   pages: number;
 };

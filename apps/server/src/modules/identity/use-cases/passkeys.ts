@@ -117,6 +117,39 @@ export async function authenticationOptions(ctx: Ctx, config: Config, userId: st
   return options;
 }
 
+/** Checks an assertion against the stored key; `userId` binds it to one person (second factor, step-up). */
+export async function verifyAssertion(
+  ctx: Ctx,
+  config: Config,
+  response: { id?: unknown },
+  userId: string | null,
+  requireUserVerification: boolean,
+) {
+  const key = typeof response.id === 'string' ? await q.findPasskey(ctx.db, response.id) : undefined;
+  if (!key || (userId && key.userId !== userId)) throw passkeyFailed();
+  const user = await q.findUserById(ctx.db, key.userId);
+  if (!user?.active) throw passkeyFailed();
+  const result = await verifyAuthenticationResponse({
+    response: response as AuthenticationResponseJSON,
+    expectedChallenge: challengeCheck(ctx, 'authenticate', userId),
+    expectedOrigin: rp(config).origin,
+    expectedRPID: rp(config).rpID,
+    credential: {
+      id: key.id,
+      publicKey: new Uint8Array(key.publicKey),
+      counter: key.counter,
+      transports: transportsOf(key.transports),
+    },
+    requireUserVerification,
+  }).catch(() => ({ verified: false, authenticationInfo: undefined }));
+  if (!result.verified || !result.authenticationInfo) throw passkeyFailed();
+  await q.updatePasskey(ctx.db, key.id, {
+    counter: result.authenticationInfo.newCounter,
+    lastUsedAt: ctx.now,
+  });
+  return { key, user };
+}
+
 /**
  * Verifies an assertion. With a pending MFA session the passkey must be that user's and the session is promoted;
  * without one, a passwordless sign-in opens a new full session. Returns the new token, if any.
@@ -128,29 +161,8 @@ export async function authenticateWithPasskey(
   pending: { sessionId: string; userId: string } | null,
   userAgent?: string,
 ): Promise<string | null> {
-  const key = typeof response.id === 'string' ? await q.findPasskey(ctx.db, response.id) : undefined;
-  if (!key || (pending && key.userId !== pending.userId)) throw passkeyFailed();
-  const user = await q.findUserById(ctx.db, key.userId);
-  if (!user?.active) throw passkeyFailed();
-  const result = await verifyAuthenticationResponse({
-    response: response as AuthenticationResponseJSON,
-    expectedChallenge: challengeCheck(ctx, 'authenticate', pending?.userId ?? null),
-    expectedOrigin: rp(config).origin,
-    expectedRPID: rp(config).rpID,
-    credential: {
-      id: key.id,
-      publicKey: new Uint8Array(key.publicKey),
-      counter: key.counter,
-      transports: transportsOf(key.transports),
-    },
-    requireUserVerification: !pending,
-  }).catch(() => ({ verified: false, authenticationInfo: undefined }));
-  if (!result.verified || !result.authenticationInfo) throw passkeyFailed();
+  const { key, user } = await verifyAssertion(ctx, config, response, pending?.userId ?? null, !pending);
   return inTransaction(ctx, async (tx) => {
-    await q.updatePasskey(tx.db, key.id, {
-      counter: result.authenticationInfo!.newCounter,
-      lastUsedAt: tx.now,
-    });
     await recordAudit(tx, {
       action: 'identity.sign_in.passkey',
       entityType: 'user',

@@ -75,6 +75,7 @@ export async function resolveSession(req: FastifyRequest) {
     kind: user.kind,
     isPlatformAdmin: user.isPlatformAdmin,
     sessionId: session.id,
+    reauthAt: session.reauthAt,
   };
   req.actor = actor;
   req.sessionStage = session.stage;
