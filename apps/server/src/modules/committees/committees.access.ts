@@ -21,18 +21,35 @@ export function visibleCommitteeIds(actor: Actor): SQL {
     union select committee_id from committee_members where user_id = ${actor.userId} and active`;
 }
 
-export type Access = { committeeId: string; agencyId: string; manage: boolean; memberId: string | null; role: string | null };
+export type Access = {
+  committeeId: string;
+  agencyId: string;
+  manage: boolean;
+  memberId: string | null;
+  role: string | null;
+};
 
 /** 404 for a committee the actor may not see (its existence is not revealed), else what they may do. */
 export async function committeeAccess(ctx: Ctx, actor: Actor, committeeId: string): Promise<Access> {
-  const [row] = await selectRows<{ agency_id: string; manage: boolean; member_id: string | null; role: string | null }>(
+  const [row] = await selectRows<{
+    agency_id: string;
+    manage: boolean;
+    member_id: string | null;
+    role: string | null;
+  }>(
     ctx.db,
     sql`select c.agency_id, c.id in (${managedCommitteeIds(actor)}) as manage, m.id as member_id, m.role
         from committees c left join committee_members m on m.committee_id = c.id and m.user_id = ${actor.userId} and m.active
         where c.id = ${committeeId} and c.id in (${visibleCommitteeIds(actor)})`,
   );
   if (!row) throw notFound();
-  return { committeeId, agencyId: row.agency_id, manage: row.manage, memberId: row.member_id, role: row.role };
+  return {
+    committeeId,
+    agencyId: row.agency_id,
+    manage: row.manage,
+    memberId: row.member_id,
+    role: row.role,
+  };
 }
 
 export async function assertManage(ctx: Ctx, actor: Actor, committeeId: string): Promise<Access> {

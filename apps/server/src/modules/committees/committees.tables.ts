@@ -20,14 +20,24 @@ import { agencies } from '../org/org.tables.ts';
 
 export type RuleSetJson = {
   quorum: 'majority_of_members' | 'two_thirds_of_members';
-  threshold: 'majority_of_present' | 'majority_of_members' | 'two_thirds_of_present' | 'two_thirds_of_members';
+  threshold:
+    | 'majority_of_present'
+    | 'majority_of_members'
+    | 'two_thirds_of_present'
+    | 'two_thirds_of_members';
   chairVotes: boolean;
   tie: 'fails' | 'chair_decides';
   writtenAllowed: boolean;
   writtenGrounds: string | null;
 };
 export type RatesJson = { attendance: number; review: number; travel: number };
-export type QuorumJson = { rule: RuleSetJson['quorum']; members: number; present: number; required: number; met: boolean };
+export type QuorumJson = {
+  rule: RuleSetJson['quorum'];
+  members: number;
+  present: number;
+  required: number;
+  met: boolean;
+};
 export type OutcomeJson = {
   passed: boolean;
   rule: RuleSetJson['threshold'];
@@ -76,7 +86,10 @@ export const committeeMembers = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('committee_members_committee').on(t.committeeId), index('committee_members_user').on(t.userId)],
+  (t) => [
+    index('committee_members_committee').on(t.committeeId),
+    index('committee_members_user').on(t.userId),
+  ],
 );
 
 /** One-time e-mail links for outside experts; only the SHA-256 of the token is kept. */
@@ -218,7 +231,13 @@ export const polls = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     closesAt: timestamp('closes_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
-    tally: jsonb('tally').$type<{ yes: number; no: number; abstain: number; eligible: number; voted: number }>(),
+    tally: jsonb('tally').$type<{
+      yes: number;
+      no: number;
+      abstain: number;
+      eligible: number;
+      voted: number;
+    }>(),
     outcome: jsonb('outcome').$type<OutcomeJson>(),
   },
   (t) => [index('polls_item').on(t.itemId)],
@@ -313,4 +332,3 @@ export const minutesSignatures = pgTable(
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.memberId] })],
 );
-
