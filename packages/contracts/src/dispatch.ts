@@ -48,6 +48,7 @@ export const DeliveryDetail = Delivery.extend({
   ),
   can: z.object({
     receive: z.boolean(),
+    forward: z.boolean(),
     distribute: z.boolean(),
     assign: z.boolean(),
     handle: z.boolean(),
@@ -58,6 +59,7 @@ export const DeliveryDetail = Delivery.extend({
 export type DeliveryDetail = z.infer<typeof DeliveryDetail>;
 
 export const ReturnDelivery = z.object({ reason: Text(1000) });
+export const ForwardDelivery = z.object({ toAgencyId: Id, reason: Text(1000) });
 export const Distribute = z.object({ unitId: Id });
 export const Assign = z.object({
   leadId: Id,

@@ -7,6 +7,7 @@ import {
   Delivery,
   DeliveryDetail,
   Distribute,
+  ForwardDelivery,
   InboxCounters,
   IncomingQuery,
   MyDelivery,
@@ -105,6 +106,7 @@ export function dispatchRoutes(app: App, config: Config) {
     );
   action('receive', z.object({}).optional(), (ctx, id) => receiving.receive(ctx, ctx.actor, id));
   action('return', ReturnDelivery, (ctx, id, b) => receiving.returnToSender(ctx, ctx.actor, id, b.reason));
+  action('forward', ForwardDelivery, (ctx, id, b) => receiving.forward(ctx, ctx.actor, id, b));
   action('distribute', Distribute, (ctx, id, b) => receiving.distribute(ctx, ctx.actor, id, b.unitId));
   action('assign', Assign, (ctx, id, b) => receiving.assign(ctx, ctx.actor, id, b));
   action('close', Close, (ctx, id, b) => receiving.close(ctx, ctx.actor, id, b.resultNote));

@@ -20,6 +20,7 @@ export function useDelivery(id: string | undefined) {
 type Bodies = {
   receive: undefined;
   return: { reason: string };
+  forward: { toAgencyId: string; reason: string };
   distribute: { unitId: string };
   assign: AssignInput;
   close: { resultNote: string };

@@ -2,6 +2,7 @@ import type { Country } from '@civicdesk/contracts/common';
 import type { DeliveryDetail } from '@civicdesk/contracts/dispatch';
 import type { Person } from '@civicdesk/contracts/org';
 import IconArrowBackUp from '@tabler/icons-react/dist/esm/icons/IconArrowBackUp.mjs';
+import IconArrowForwardUp from '@tabler/icons-react/dist/esm/icons/IconArrowForwardUp.mjs';
 import IconCircleCheck from '@tabler/icons-react/dist/esm/icons/IconCircleCheck.mjs';
 import IconCornerUpLeft from '@tabler/icons-react/dist/esm/icons/IconCornerUpLeft.mjs';
 import IconEye from '@tabler/icons-react/dist/esm/icons/IconEye.mjs';
@@ -19,6 +20,7 @@ import { ReasonDialog } from '../documents/ReasonDialog.tsx';
 import { useUnits } from '../org/org.api.ts';
 import { usePeople } from '../people/people.api.ts';
 import { AssignDialog } from './AssignDialog.tsx';
+import { ForwardDialog } from './ForwardDialog.tsx';
 import { type DeliveryCommand, useDeliveryCommand } from './incoming.api.ts';
 import { PickDialog } from './PickDialog.tsx';
 
@@ -100,6 +102,16 @@ export function useDeliveryActions({ delivery: d, senderAgencyId, country }: Arg
           },
         ]
       : []),
+    ...(can.forward
+      ? [
+          {
+            id: 'forward',
+            label: t('incoming.actions.forward'),
+            icon: IconArrowForwardUp,
+            onClick: () => setOpen('forward'),
+          },
+        ]
+      : []),
     ...(can.distribute
       ? [
           {
@@ -163,6 +175,7 @@ export function useDeliveryActions({ delivery: d, senderAgencyId, country }: Arg
   ];
 
   let dialogs: ReactNode = null;
+  if (open === 'forward') dialogs = <ForwardDialog delivery={d} onClose={close} />;
   if (open === 'return')
     dialogs = (
       <ReasonDialog

@@ -64,7 +64,7 @@ export async function issueDocument(ctx: Ctx, config: Config, actor: Actor, docu
         })),
       );
     }
-    await announce(
+    await announceArrival(
       tx,
       targets.map((r) => r.agencyId!),
       doc.subject,
@@ -95,7 +95,7 @@ async function hasSealField(config: Config, doc: { pdfSha256: string | null }) {
 }
 
 /** Tells the records clerks of each receiving agency that a document arrived (Decree 30 Art. 20: same day). */
-async function announce(ctx: Ctx, agencyIds: string[], subject: string, number: string) {
+export async function announceArrival(ctx: Ctx, agencyIds: string[], subject: string, number: string) {
   if (agencyIds.length === 0) return;
   const clerks = await selectRows<{ user_id: string }>(
     ctx.db,

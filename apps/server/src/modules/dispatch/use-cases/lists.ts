@@ -160,6 +160,10 @@ export async function deliveryDetail(ctx: Ctx, actor: Actor, id: string) {
     })),
     can: {
       receive: has('clerk') && d.state === 'sent',
+      forward:
+        has('clerk') &&
+        (d.state === 'sent' ||
+          (d.state === 'received' && (d.handling === 'unassigned' || d.handling === 'assigned'))),
       distribute: has('clerk') && d.state === 'received',
       assign:
         has('head') && d.state === 'received' && (d.handling === 'unassigned' || d.handling === 'assigned'),

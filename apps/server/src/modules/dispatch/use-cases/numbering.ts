@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { selectRows } from '../../../platform/db/db.ts';
 import type { Ctx } from '../../../platform/http/context.ts';
+import { agencyNotation, formatNumber, localYear } from '../dispatch.policy.ts';
 
 export type Register = 'outgoing' | 'outgoing_secret' | 'incoming';
 
@@ -21,4 +22,27 @@ export async function nextNumber(
         returning last`,
   );
   return row!.last;
+}
+
+/**
+ * Takes the next number of the agency's outgoing register and formats it for the document type: for records
+ * other modules file as already-signed documents (a committee's minutes), in the caller's transaction.
+ */
+export async function takeOutgoingNumber(ctx: Ctx, agencyId: string, typeCode: string) {
+  const [agency] = await selectRows<{ code: string; country: 'vn' | 'kr' }>(
+    ctx.db,
+    sql`select code, country from agencies where id = ${agencyId}`,
+  );
+  if (!agency) throw new Error(`agency ${agencyId} not found`);
+  const year = localYear(agency.country, ctx.now);
+  const number = await nextNumber(ctx, agencyId, 'outgoing', year);
+  const numberText = formatNumber({
+    country: agency.country,
+    number,
+    typeCode,
+    agencyNotation: agencyNotation(agency.code),
+    unitCode: null,
+    unitName: null,
+  });
+  return { register: 'outgoing' as const, number, year, numberText };
 }

@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit/audit.service.ts';
 import { notify } from '../../notifications/notifications.service.ts';
 import { localYear } from '../dispatch.policy.ts';
 import { deliveries, deliveryPeople } from '../dispatch.tables.ts';
+import { announceArrival } from './issue.ts';
 import { nextNumber } from './numbering.ts';
 
 // The receiving side of a delivery: the clerk receives it (tiếp nhận / 접수, with the incoming number) or
@@ -90,6 +91,53 @@ export const receive = (ctx: Ctx, actor: Actor, id: string) =>
       link: `/documents/${d.documentId}`,
     });
     return { action: 'received', incomingNumber, year };
+  });
+
+/**
+ * Forwarding (이송 / chuyển văn bản): a copy that is not this agency's business goes on to the competent agency
+ * on the platform; this copy is settled as forwarded, the sender is told, and the new recipient's clerks are
+ * announced a copy that comes from this agency.
+ */
+export const forward = (ctx: Ctx, actor: Actor, id: string, input: { toAgencyId: string; reason: string }) =>
+  change(ctx, actor, id, ['clerk'], async (d, tx) => {
+    const open =
+      d.state === 'sent' ||
+      (d.state === 'received' && (d.handling === 'unassigned' || d.handling === 'assigned'));
+    if (!open) throw new AppError('conflict', 'dispatch.not_forwardable');
+    const [target] = await selectRows<{ ok: boolean; issuer: boolean; delivered: boolean }>(
+      tx.db,
+      sql`select a.active as ok, a.id = doc.agency_id as issuer,
+            exists (select 1 from deliveries x where x.document_id = doc.id and x.to_agency_id = a.id
+                      and x.state not in ('forwarded', 'returned')) as delivered
+          from agencies a, documents doc where a.id = ${input.toAgencyId} and doc.id = ${d.documentId}`,
+    );
+    if (!target?.ok || input.toAgencyId === d.toAgencyId)
+      throw new AppError('bad_request', 'dispatch.bad_forward_target');
+    if (target.issuer) throw new AppError('bad_request', 'dispatch.forward_to_sender');
+    if (target.delivered) throw new AppError('conflict', 'dispatch.already_delivered');
+    await tx.db
+      .update(deliveries)
+      .set({ state: 'forwarded', returnReason: input.reason, handledAt: tx.now })
+      .where(eq(deliveries.id, d.id));
+    const [copy] = await tx.db
+      .insert(deliveries)
+      .values({
+        documentId: d.documentId,
+        fromAgencyId: d.toAgencyId,
+        toAgencyId: input.toAgencyId,
+        state: 'sent',
+        sentAt: tx.now,
+        deadline: d.deadline,
+      })
+      .returning({ id: deliveries.id });
+    await notify(tx, {
+      userId: d.drafter_id,
+      kind: 'dispatch.forwarded_by_recipient',
+      params: { subject: d.subject, reason: input.reason },
+      link: `/documents/${d.documentId}`,
+    });
+    await announceArrival(tx, [input.toAgencyId], d.subject, '');
+    return { action: 'forwarded', to: input.toAgencyId, copy: copy!.id, reason: input.reason };
   });
 
 export const returnToSender = (ctx: Ctx, actor: Actor, id: string, reason: string) =>
