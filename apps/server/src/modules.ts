@@ -1,5 +1,6 @@
 import { approvalsModule } from './modules/approvals/approvals.module.ts';
 import { auditModule } from './modules/audit/audit.module.ts';
+import { committeesModule } from './modules/committees/committees.module.ts';
 import { dispatchModule } from './modules/dispatch/dispatch.module.ts';
 import { documentsModule } from './modules/documents/documents.module.ts';
 import { filesModule } from './modules/files/files.module.ts';
@@ -22,4 +23,5 @@ export const modules: Module[] = [
   signaturesModule,
   approvalsModule,
   dispatchModule,
+  committeesModule,
 ];

@@ -40,14 +40,18 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export type TestApp = { app: App; config: Config; db: TestDatabase; close(): Promise<void> };
 
 /** Builds the real application on a private database; with `demo`, seeds the demo organisation. */
-/** `demo: true` seeds the demo organisation; `'full'` also its documents. */
+/** `demo: true` seeds the demo organisation; `'full'` also its documents and committees; `'committees'` the committees only. */
 export async function createTestApp(
-  opts: { demo?: boolean | 'full'; config?: Partial<Config> } = {},
+  opts: { demo?: boolean | 'full' | 'committees'; config?: Partial<Config> } = {},
 ): Promise<TestApp> {
   const config = testConfig(opts.config);
   const db = await openTestDatabase();
   await ensureDefaultTiers(db.database.db);
-  if (opts.demo) await seedDemo(systemCtx(db.database), config, { documents: opts.demo === 'full' });
+  if (opts.demo)
+    await seedDemo(systemCtx(db.database), config, {
+      documents: opts.demo === 'full',
+      committees: opts.demo === 'full' || opts.demo === 'committees',
+    });
   const app = await buildApp({ config, database: db.database, logger: false });
   await app.ready();
   return {

@@ -111,10 +111,19 @@ export const InvitationInfo = z.object({
   expiresAt: z.string(),
 });
 export const InvitationAccept = z.object({
-  username: z.string().trim().min(3).max(60).regex(/^[a-z0-9._-]+$/),
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(60)
+    .regex(/^[a-z0-9._-]+$/),
   password: z.string().min(12).max(256),
 });
-export const PledgeText = z.object({ text: z.string(), version: z.string(), pledgedAt: z.string().nullable() });
+export const PledgeText = z.object({
+  text: z.string(),
+  version: z.string(),
+  pledgedAt: z.string().nullable(),
+});
 
 export const MeetingMode = z.enum(['in_person', 'online', 'written']);
 export const MeetingStatus = z.enum(['draft', 'noticed', 'open', 'closed']);
@@ -131,6 +140,18 @@ export const MeetingInput = z.object({
   writtenGround: z.string().trim().max(500).nullable().default(null),
 });
 
+/** PATCH of a draft meeting: only the fields sent change (no defaults, unlike MeetingInput). */
+export const MeetingUpdate = z
+  .object({
+    title: Text(200),
+    mode: MeetingMode,
+    startsAt: z.iso.datetime({ offset: true }),
+    location: z.string().trim().max(300).nullable(),
+    deadline: z.iso.datetime({ offset: true }).nullable(),
+    writtenGround: z.string().trim().max(500).nullable(),
+  })
+  .partial();
+
 export const ItemInput = z.object({
   kind: ItemKind,
   title: Text(300),
@@ -139,6 +160,22 @@ export const ItemInput = z.object({
   /** Whether a vote is planned on the item and, if so, secret or named (the default). */
   secret: z.boolean().default(false),
 });
+
+/** PATCH of an agenda item: only the fields sent change. */
+export const ItemUpdate = z
+  .object({
+    kind: ItemKind,
+    title: Text(300),
+    description: z.string().trim().max(20_000),
+    closed: z.boolean(),
+    secret: z.boolean(),
+  })
+  .partial();
+
+/** Answer to an invitation (the secretary gets the link too, so it works without e-mail). */
+export const InvitationSent = z.object({ link: z.string(), memberId: Id });
+export const InvitationAccepted = z.object({ stage: z.literal('enroll') });
+export const Material = z.object({ id: Id, name: z.string(), size: z.number().int() });
 
 export const Quorum = z.object({
   rule: QuorumRule,
@@ -189,7 +226,9 @@ export const Poll = z.object({
   receipts: z.array(z.object({ receipt: z.string(), choice: Choice })).nullable(),
   /** Who took part (published for secret polls too), never what they chose. */
   participants: z.array(z.string()),
-  myVote: z.object({ choice: Choice.nullable(), receipt: z.string().nullable(), reason: z.string().nullable() }).nullable(),
+  myVote: z
+    .object({ choice: Choice.nullable(), receipt: z.string().nullable(), reason: z.string().nullable() })
+    .nullable(),
   canVote: z.boolean(),
 });
 export type Poll = z.infer<typeof Poll>;
@@ -233,7 +272,12 @@ export const MeetingDetail = Meeting.extend({
   items: z.array(AgendaItem),
   attendance: z.array(Attendance),
   quorumNow: Quorum,
-  me: z.object({ memberId: Id.nullable(), role: MemberRole.nullable(), canManage: z.boolean(), isChair: z.boolean() }),
+  me: z.object({
+    memberId: Id.nullable(),
+    role: MemberRole.nullable(),
+    canManage: z.boolean(),
+    isChair: z.boolean(),
+  }),
   minutes: z.lazy(() => MinutesInfo).nullable(),
 });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;

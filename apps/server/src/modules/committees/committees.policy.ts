@@ -34,7 +34,11 @@ export function outcome(
   const common = { rule: rules.threshold, base, required, tie };
   if (base > 0 && counts.yes >= required) return { ...common, passed: true, decidedBy: 'threshold_met' };
   if (tie && rules.tie === 'chair_decides' && (chairVote === 'yes' || chairVote === 'no'))
-    return { ...common, passed: chairVote === 'yes', decidedBy: chairVote === 'yes' ? 'tie_chair_yes' : 'tie_chair_no' };
+    return {
+      ...common,
+      passed: chairVote === 'yes',
+      decidedBy: chairVote === 'yes' ? 'tie_chair_yes' : 'tie_chair_no',
+    };
   if (tie) return { ...common, passed: false, decidedBy: 'tie_fails' };
   return { ...common, passed: false, decidedBy: 'threshold_not_met' };
 }
@@ -59,4 +63,28 @@ export function termProblem(
   if (new Date(`${term.end}T00:00:00Z`) > limit) return 'committees.term_too_long';
   if (earlierTerms + 1 > maxTerms) return 'committees.too_many_terms';
   return null;
+}
+
+/**
+ * How many earlier terms run on, without a break, into a term starting at `start`: a reappointment counts as
+ * consecutive when the next term begins within `gapDays` of the previous one's end (appointments are often
+ * signed a few weeks late).
+ */
+export function consecutiveTerms(
+  earlier: { start: string; end: string }[],
+  start: string,
+  gapDays = 31,
+): number {
+  const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+  const sorted = [...earlier].sort((a, b) => (a.end < b.end ? 1 : -1));
+  let cursor = day(start);
+  let count = 0;
+  for (const t of sorted) {
+    const end = day(t.end);
+    if (day(t.start) >= cursor) continue;
+    if (cursor - end > gapDays) break;
+    count++;
+    cursor = day(t.start);
+  }
+  return count;
 }

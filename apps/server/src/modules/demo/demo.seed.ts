@@ -4,6 +4,7 @@ import { inTransaction } from '../../platform/http/context.ts';
 import { countUsers, createUser } from '../identity/identity.service.ts';
 import { addPost, createAgency, createPosition, createUnit } from '../org/org.service.ts';
 import { createDelegation } from '../org/use-cases/delegations.ts';
+import { seedDemoCommittees } from './demo.committees.ts';
 import { demoAgencies, demoPassword } from './demo.data.ts';
 import { seedDemoDocuments } from './demo.documents.ts';
 import { seedSignatureImages } from './demo.images.ts';
@@ -13,10 +14,11 @@ export type DemoAccount = { username: string; name: string; agency: string; role
 
 /** Seeds only into an empty database; returns the accounts created (empty when there was data already). */
 /** `documents: false` seeds the organisation only (tests that count numbers start from an empty register). */
+/** `committees` (default: as `documents`) seeds the demo committees and their meetings. */
 export async function seedDemo(
   ctx: Ctx,
   config: Config,
-  opts: { documents?: boolean } = {},
+  opts: { documents?: boolean; committees?: boolean } = {},
 ): Promise<DemoAccount[]> {
   if ((await countUsers(ctx)) > 0) return [];
   const adminUser = await createUser(ctx, {
@@ -127,5 +129,7 @@ export async function seedDemo(
     [...agencies.values()],
   );
   if (opts.documents !== false) await seedDemoDocuments(as, config, admin, { agencies, units, people });
+  if (opts.committees ?? opts.documents !== false)
+    await seedDemoCommittees(as, config, admin, { agencies, people });
   return accounts;
 }

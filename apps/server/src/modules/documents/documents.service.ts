@@ -105,3 +105,57 @@ function placeName(address: string | null): string | null {
   const last = address?.split(',').at(-1)?.trim();
   return last ? last.replace(/^(thành phố|tỉnh|xã|phường|quận|huyện|thị xã)\s+/i, '') : null;
 }
+
+/**
+ * Files a record another module produced and had signed itself (a committee's minutes or written resolution)
+ * as an issued document: numbered by the caller from the outgoing register, with its signed PDF, so it appears
+ * in the registers and in search like any issued document.
+ */
+export async function fileSignedRecord(
+  ctx: Ctx,
+  input: Pick<
+    typeof documents.$inferInsert,
+    | 'agencyId'
+    | 'drafterId'
+    | 'typeCode'
+    | 'subject'
+    | 'bodyHtml'
+    | 'bodyText'
+    | 'disclosure'
+    | 'disclosureReason'
+    | 'register'
+    | 'number'
+    | 'numberYear'
+    | 'numberText'
+    | 'signerId'
+    | 'pdfSha256'
+  >,
+): Promise<DocumentRow> {
+  return q.insertDocument(ctx.db, {
+    ...input,
+    status: 'issued',
+    issuedAt: ctx.now,
+    issuedBy: ctx.actor?.userId ?? null,
+    digitallySigned: true,
+    searchText: `${input.numberText ?? ''}\n${input.subject}\n${input.bodyText}`,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  });
+}
+
+// Building blocks of the official PDF that other modules' printed records (committee minutes) reuse.
+export { embedFaces, type Faces, textWidth } from './pdf/fonts.ts';
+export { renderHtml } from './pdf/html-flow.ts';
+export {
+  A4,
+  type Cursor,
+  contentWidth,
+  drawLine,
+  ensureRoom,
+  frame,
+  mm,
+  rule,
+  startCursor,
+  takeLine,
+  wrapSpans,
+} from './pdf/layout.ts';

@@ -79,7 +79,8 @@ export async function createAdministrator(
 export async function isSecondFactorRequired(ctx: Ctx, config: Config, user: q.User): Promise<boolean> {
   return requiresSecondFactor({
     isPlatformAdmin: user.isPlatformAdmin,
-    hasMfaRole: await hasMfaRole(ctx, user.id),
+    // External accounts (invited committee members) may hold no post at all: the kind itself requires it.
+    hasMfaRole: user.kind === 'external' || (await hasMfaRole(ctx, user.id)),
     fromTrustedNetwork: networkMatcher(config.trustedNetworks)(ctx.ip),
   });
 }

@@ -98,3 +98,49 @@ export async function signDocument(ctx: Ctx, config: Config, actor: Actor, req: 
   });
   return file.sha256;
 }
+
+/**
+ * Signs one empty field of a PDF that is not (yet) a document — a committee's minutes, signed by the chair and,
+ * for written resolutions, by each member who voted — with the holder's certificate (issued on first need),
+ * and records it in the audit log. Returns the new bytes; the caller stores them.
+ */
+export async function signPdfAs(
+  ctx: Ctx,
+  config: Config,
+  pdf: Buffer,
+  req: { field: string; holder: Holder; reason: string; entityType: string; entityId: string },
+): Promise<Buffer> {
+  const { holder } = req;
+  const cert = await certificateForSigning(ctx, config, holder);
+  const [agency] = await selectRows<{ name: string }>(
+    ctx.db,
+    sql`select name from agencies where id = ${holder.agencyId}`,
+  );
+  const signer = await signerFor(config, cert);
+  let signed: Buffer;
+  try {
+    signed = await signField(pdf, {
+      field: req.field,
+      signer,
+      signingTime: ctx.now,
+      appearance: {
+        image: await imageOrNone(ctx, holder.kind === 'person' ? holder.userId : holder.agencyId),
+        caption: ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      },
+      name: cert.subject,
+      reason: req.reason,
+      location: agency?.name,
+      tsa: config.tsaUrl ? httpTimestampAuthority(config.tsaUrl) : undefined,
+    });
+  } finally {
+    signer.close();
+  }
+  await recordAudit(ctx, {
+    action: 'signatures.signed',
+    entityType: req.entityType,
+    entityId: req.entityId,
+    agencyId: holder.agencyId,
+    detail: { field: req.field, certificate: cert.serialHex },
+  });
+  return signed;
+}
