@@ -8,8 +8,10 @@ import IconHome from '@tabler/icons-react/dist/esm/icons/IconHome.mjs';
 import IconListSearch from '@tabler/icons-react/dist/esm/icons/IconListSearch.mjs';
 import IconUserShare from '@tabler/icons-react/dist/esm/icons/IconUserShare.mjs';
 import IconUsers from '@tabler/icons-react/dist/esm/icons/IconUsers.mjs';
+import IconUsersGroup from '@tabler/icons-react/dist/esm/icons/IconUsersGroup.mjs';
 import { type ComponentType, lazy } from 'react';
 import { canAdminister } from '../features/auth/access.ts';
+import { canSeeCommittees, isExternalMember } from '../features/committees/committee-rules.ts';
 import { canReadRegisters, canUseEoffice, eofficeCounter } from '../features/documents/eoffice-access.ts';
 import { HomePage } from '../features/home/HomePage.tsx';
 
@@ -31,6 +33,8 @@ export type NavEntry = {
   allowed?: (me: Me) => boolean;
   /** A key of the realtime counters to show as a badge. */
   counter?: string;
+  /** Whether the link shows in the menu (default: whenever the page is allowed). */
+  inMenu?: (me: Me) => boolean;
 };
 
 export const navGroups: NavGroup[] = [{ id: 'main' }, { id: 'admin', labelKey: 'nav.groups.admin' }];
@@ -47,6 +51,8 @@ export const navEntries: NavEntry[] = [
     icon: IconHome,
     testId: 'nav-home',
     page: HomePage,
+    // External committee members see only their committees and their profile: home sends them there.
+    inMenu: (me) => !isExternalMember(me),
   },
   {
     id: 'documents',
@@ -68,6 +74,16 @@ export const navEntries: NavEntry[] = [
     testId: 'nav-registers',
     page: page(() => import('../features/registers/RegistersPage.tsx'), 'RegistersPage'),
     allowed: canReadRegisters,
+  },
+  {
+    id: 'committees',
+    group: 'main',
+    path: '/committees',
+    labelKey: 'nav.committees',
+    icon: IconUsersGroup,
+    testId: 'nav-committees',
+    page: page(() => import('../features/committees/CommitteesPage.tsx'), 'CommitteesPage'),
+    allowed: canSeeCommittees,
   },
   {
     id: 'org',
@@ -132,5 +148,7 @@ export const DocumentEditorPage = page(
 export const DeliveryPage = page(() => import('../features/incoming/DeliveryPage.tsx'), 'DeliveryPage');
 
 export function visibleEntries(me: Me, group: NavGroup['id']): NavEntry[] {
-  return navEntries.filter((e) => e.group === group && (!e.allowed || e.allowed(me)));
+  return navEntries.filter(
+    (e) => e.group === group && (!e.allowed || e.allowed(me)) && (!e.inMenu || e.inMenu(me)),
+  );
 }

@@ -1,4 +1,4 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject, useParams } from 'react-router';
 import { EnrollPage } from '../features/auth/EnrollPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { onUnauthorized } from '../lib/api.ts';
@@ -9,6 +9,10 @@ import { EntryGuard } from './shell/EntryGuard.tsx';
 import { NotFound } from './shell/NotFound.tsx';
 import { RequireAuth } from './shell/RequireAuth.tsx';
 import { RouteError } from './shell/RouteError.tsx';
+
+function MeetingRedirect() {
+  return <Navigate to={`/committees/meetings/${useParams().id}`} replace />;
+}
 
 const entryRoutes: RouteObject[] = navEntries.map((entry) =>
   entry.path === '/'
@@ -36,6 +40,12 @@ export const router = createBrowserRouter([
       },
     ],
   },
+  // Public: an invited outside expert accepts the committee invitation and creates the account.
+  {
+    path: '/invite/:token',
+    errorElement: <RouteError />,
+    lazy: async () => ({ Component: (await import('../features/committees/InvitePage.tsx')).InvitePage }),
+  },
   {
     path: '/',
     element: (
@@ -51,6 +61,8 @@ export const router = createBrowserRouter([
       { path: 'documents/:id', element: <DocumentPage /> },
       { path: 'documents/:id/edit', element: <DocumentEditorPage /> },
       { path: 'deliveries/:id', element: <DeliveryPage /> },
+      // Notification and e-mail links to a meeting.
+      { path: 'meetings/:id', element: <MeetingRedirect /> },
       { path: '*', element: <NotFound /> },
     ],
   },
@@ -61,6 +73,7 @@ onUnauthorized(() => {
   const { pathname, search } = router.state.location;
   // The public verification pages work without an account: their anonymous /me is no lost session.
   if (pathname === '/login' || pathname === '/verify' || pathname.startsWith('/verify/')) return;
+  if (pathname.startsWith('/invite/')) return;
   void router
     .navigate('/login', { replace: true, state: { from: pathname + search } })
     .then(() => queryClient.clear());

@@ -1,10 +1,11 @@
 import { Anchor, Badge, Grid, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { SectionCard } from '../../ui/SectionCard.tsx';
 import { useMe } from '../auth/auth.api.ts';
 import { roleColor } from '../auth/roles.ts';
+import { isExternalMember } from '../committees/committee-rules.ts';
 import { RecentNotifications } from './RecentNotifications.tsx';
 import { SecurityStatus } from './SecurityStatus.tsx';
 
@@ -18,6 +19,7 @@ function greetingKey(hour: number) {
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe().data!;
+  if (isExternalMember(me)) return <Navigate to="/committees" replace />;
 
   return (
     <>

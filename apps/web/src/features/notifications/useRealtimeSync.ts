@@ -6,6 +6,8 @@ import { i18n } from '../../lib/i18n/i18n.ts';
 import { connectRealtime } from '../../lib/realtime.ts';
 import { toast } from '../../ui/toast.ts';
 import { meKey } from '../auth/auth.api.ts';
+import { committeesKey } from '../committees/committees.keys.ts';
+import { applyCommitteesMessage } from '../committees/committees.realtime.ts';
 import {
   addNotification,
   countersKey,
@@ -24,6 +26,7 @@ export function useRealtimeSync() {
       onOpen: (reconnected) => {
         // Messages sent while we were away are not replayed: ask for the current state.
         if (reconnected) void queryClient.invalidateQueries({ queryKey: notificationsKey });
+        if (reconnected) void queryClient.invalidateQueries({ queryKey: committeesKey });
       },
       onMessage: (message) => {
         switch (message.type) {
@@ -47,6 +50,7 @@ export function useRealtimeSync() {
             void Promise.resolve(navigate('/login', { replace: true })).then(() => queryClient.clear());
             break;
           default:
+            applyCommitteesMessage(queryClient, message);
             break;
         }
       },
