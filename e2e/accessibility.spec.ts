@@ -9,6 +9,7 @@ import {
   screenshot,
   seriousA11yViolations,
 } from './support/browser.ts';
+import { committeeNamed, meetingOfMode } from './support/committees.ts';
 import {
   Authenticator,
   apiSession,
@@ -18,6 +19,7 @@ import {
   poll,
   settled,
   signInThroughForm,
+  signOut,
   submitPassword,
   text,
   tr,
@@ -178,6 +180,98 @@ describe.runIf(hasChromium)('accessibility and phone', () => {
       'verify an altered file': [],
       'signing certificates': [],
     });
+  });
+
+  /** The demo's province council (Lâm Sơn): its noticed online meeting and its written deliberation. */
+  async function councilMeetings() {
+    const { committee, meetings } = await committeeNamed(
+      await apiSession(server, auth, 'thuky'),
+      'Hội đồng thẩm định dự án đầu tư công tỉnh Lâm Sơn',
+    );
+    return {
+      committee,
+      online: meetingOfMode(meetings, 'online'),
+      written: meetingOfMode(meetings, 'written'),
+    };
+  }
+  async function openMeeting(page: Page, id: string) {
+    await page.goto(`/committees/meetings/${id}`);
+    await page.getByTestId('meeting-status').waitFor({ timeout: 15_000 });
+    await page.getByTestId('agenda-item').first().waitFor();
+  }
+
+  it('the committee meeting pages have no serious violations, for the secretary and for a member', async () => {
+    const { found, audit } = axeReport();
+    const { online, written } = await councilMeetings();
+    const page = await freshPage();
+    // The secretary: the meeting's steps, attendance switches, quorum bar and agenda with its materials.
+    await signInThroughForm(page, auth, 'thuky');
+    await openMeeting(page, online.id);
+    await page.getByTestId('meeting-actions').waitFor();
+    await page.getByTestId('quorum-bar').waitFor();
+    await audit(page, 'meeting (secretary)');
+    await openMeeting(page, written.id);
+    await audit(page, 'written deliberation (secretary)');
+    // A member: "will you attend", "I'm here", conflict declarations; the written proposal's vote with a reason.
+    await signOut(page);
+    await signInThroughForm(page, auth, 'chuyenvien.kt');
+    await openMeeting(page, online.id);
+    await page.getByTestId('check-in').waitFor();
+    await audit(page, 'meeting (member)');
+    await openMeeting(page, written.id);
+    await page.getByTestId('vote-form').waitFor();
+    await audit(page, 'written deliberation (member)');
+    expect(found).toEqual({
+      'meeting (secretary)': [],
+      'written deliberation (secretary)': [],
+      'meeting (member)': [],
+      'written deliberation (member)': [],
+    });
+  });
+
+  it('the public invitation page has no serious violations, valid or not', async () => {
+    const { found, audit } = axeReport();
+    const { committee } = await councilMeetings();
+    const secretary = await apiSession(server, auth, 'thuky');
+    const today = new Date().toISOString().slice(0, 10);
+    const invited = await secretary.send<{ link: string }>(
+      'POST',
+      `/api/committees/${committee.id}/invitations`,
+      {
+        email: `expert.${Date.now()}@example.org`,
+        name: 'TS. Nguyễn Văn Khách',
+        role: 'member',
+        termStart: today,
+        termEnd: `${Number(today.slice(0, 4)) + 2}${today.slice(4)}`,
+        locale: 'vi',
+      },
+    );
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    // No account yet: what the invited expert opens from the e-mail.
+    const page = await freshPage();
+    await page.goto(new URL(invited.body.link).pathname);
+    await page.getByTestId('invite-accept').waitFor();
+    await audit(page, 'invitation');
+    await page.goto('/invite/not-a-real-token');
+    await page.getByRole('alert').waitFor();
+    await audit(page, 'invitation (invalid link)');
+    expect(found).toEqual({ invitation: [], 'invitation (invalid link)': [] });
+  });
+
+  it('on a 375 px phone the external member reads and votes on committee meetings without sideways scrolling', async () => {
+    const { online, written } = await councilMeetings();
+    const page = await freshPage({ phone: true });
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    await signInThroughForm(page, auth, 'chuyengia');
+    await openMeeting(page, online.id);
+    await page.getByTestId('check-in').waitFor();
+    await page.getByTestId('quorum-bar').waitFor();
+    expect(await fits()).toBe(true);
+    await screenshot(page, 'phone-meeting');
+    await openMeeting(page, written.id);
+    await page.getByTestId('vote-form').waitFor();
+    expect(await fits()).toBe(true);
+    await screenshot(page, 'phone-written-deliberation');
   });
 
   it('on a 375 px phone the public verification pages fit without sideways scrolling', async () => {

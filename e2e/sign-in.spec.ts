@@ -64,9 +64,17 @@ describe.runIf(hasChromium)('sign-in journeys', () => {
       const page = await freshPage();
       await submitPassword(page, username);
       if (person.role === 'external_member') {
-        // External members must set up a second factor before anything else.
+        // External members must set up a second factor before anything else, and then see only their
+        // committees: no home page, no documents, just the committee they sit on.
         await page.waitForURL('**/enroll');
         await enrolTotpOnPage(page, auth, username);
+        await page.waitForURL('**/committees');
+        await page.getByTestId('committee-card').first().waitFor();
+        await poll(text(page.getByTestId('user-menu'))).toContain(person.name);
+        await poll(text(page.getByTestId('agency-context'))).toBe(person.agencyName);
+        expect(await page.getByTestId('nav-home').count()).toBe(0);
+        expect(await page.getByTestId('nav-org').count()).toBe(0);
+        return;
       }
       await page.getByTestId('user-menu').waitFor();
       expect(new URL(page.url()).pathname).toBe('/');

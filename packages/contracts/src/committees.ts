@@ -298,6 +298,8 @@ export const MinutesInfo = z.object({
   documentId: Id.nullable(),
   numberText: z.string().nullable(),
   hasPdf: z.boolean(),
+  /** The reader's part: confirms as an attendee (or voter in written deliberation), signs as a required signer. */
+  me: z.object({ signer: z.boolean(), attendee: z.boolean() }),
 });
 export const MinutesEdit = z.object({ summaryHtml: z.string().max(100_000) });
 

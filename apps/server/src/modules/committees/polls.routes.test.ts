@@ -7,7 +7,7 @@ import {
   sessionFor,
   userIdOf,
 } from '../../../test/committee-votes.ts';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { createTestApp, signIn, type TestApp } from '../../../test/test-app.ts';
 import { selectRows } from '../../platform/db/db.ts';
 import type { App } from '../../platform/http/types.ts';
 
@@ -101,6 +101,9 @@ describe('committee polls', () => {
       (await f.call(f.manager.cookie, 'POST', `/api/polls/${poll.id}/vote`, { choice: 'yes' })).body.error
         .key,
     ).toBe('committees.not_eligible');
+    // Someone outside the committee is not told the poll exists.
+    const outsider = await signIn(t.app, 'canbo.tanphu');
+    expect((await f.call(outsider, 'POST', `/api/polls/${poll.id}/vote`, { choice: 'yes' })).status).toBe(404);
     expect((await vote(f, 2, poll.id, 'no')).status).toBe(200);
     expect((await vote(f, 3, poll.id, 'abstain')).status).toBe(200);
 

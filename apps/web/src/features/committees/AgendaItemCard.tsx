@@ -4,6 +4,7 @@ import {
   Anchor,
   Badge,
   Button,
+  darken,
   FileButton,
   Group,
   Paper,
@@ -11,6 +12,7 @@ import {
   Text,
   Textarea,
   Title,
+  useMantineTheme,
 } from '@mantine/core';
 import IconAlertTriangle from '@tabler/icons-react/dist/esm/icons/IconAlertTriangle.mjs';
 import IconFile from '@tabler/icons-react/dist/esm/icons/IconFile.mjs';
@@ -134,6 +136,7 @@ function Materials({ meeting, item }: Props) {
 /** One agenda item: what it is, its papers, who stepped aside, and its vote. */
 export function AgendaItemCard({ meeting, item }: Props) {
   const { t } = useTranslation();
+  const theme = useMantineTheme();
   const [declaring, setDeclaring] = useState(false);
   const [editing, setEditing] = useState(false);
   const withdraw = useConflict(meeting.id);
@@ -203,7 +206,8 @@ export function AgendaItemCard({ meeting, item }: Props) {
         )}
         <Materials meeting={meeting} item={item} />
         {item.recused.length > 0 && (
-          <Text size="sm" c="orange.9" data-testid="recused">
+          // Orange 9 is 4:1 on white; darkened like the theme's warm text colours for 4.5:1.
+          <Text size="sm" c={darken(theme.colors.orange[9], 0.25)} data-testid="recused">
             <Text span fw={600}>
               {t('committees.conflict.recused')}:
             </Text>{' '}

@@ -30,7 +30,7 @@ export function MyAttendance({ meeting }: Props) {
     <Paper withBorder radius="md" p="md" data-testid="my-attendance">
       <Stack gap="sm">
         {mine.present ? (
-          <Group gap="xs" c="teal.8" wrap="nowrap" align="flex-start">
+          <Group gap="xs" c="teal.9" wrap="nowrap" align="flex-start">
             <IconCircleCheck size={24} aria-hidden style={{ flexShrink: 0 }} />
             <Text fw={600}>
               {t('committees.attendance.checkedIn', { time: formatDateTime(mine.checkedInAt, country) })}
@@ -41,7 +41,7 @@ export function MyAttendance({ meeting }: Props) {
             <Button
               size="xl"
               fullWidth
-              color="teal"
+              color="teal.9"
               leftSection={<IconHandStop size={26} aria-hidden />}
               loading={checkIn.isPending}
               onClick={() => checkIn.mutate({ present: true })}
@@ -127,7 +127,7 @@ export function AttendancePanel({ meeting, showQuorum }: Props & { showQuorum: b
                   data-testid="presence-toggle"
                 />
               ) : (
-                <Badge variant={a.present ? 'filled' : 'light'} color={a.present ? 'teal' : 'gray'}>
+                <Badge variant={a.present ? 'filled' : 'light'} color={a.present ? 'teal.9' : 'gray'}>
                   {t(a.present ? 'committees.attendance.present' : 'committees.attendance.notPresent')}
                 </Badge>
               )}

@@ -49,7 +49,7 @@ export function MeetingActions({ meeting, committee }: Props) {
           )}
           {!written && meeting.status === 'noticed' && (
             <ConfirmButton
-              color="teal"
+              color="teal.9"
               title={t('committees.steps.openTitle')}
               message={t('committees.steps.openMessage', { quorum: quorumSentence(t, meeting.quorumNow) })}
               confirmLabel={t('committees.steps.open')}

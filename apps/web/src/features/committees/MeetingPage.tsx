@@ -45,6 +45,7 @@ function MeetingFacts({ meeting }: { meeting: MeetingDetail }) {
         color={statusColors[meeting.status]}
         component="span"
         data-testid="meeting-status"
+        data-status={meeting.status}
       >
         {t(`committees.status.${meeting.status}`)}
       </Badge>

@@ -40,8 +40,12 @@ export function MinutesSection({ meeting }: { meeting: MeetingDetail }) {
   if (meeting.status !== 'closed') return null;
   const m = minutes.data;
   const manage = meeting.me.canManage;
-  const attendee = meeting.attendance.some((a) => a.memberId === meeting.me.memberId && a.present);
   const confirmed = !!m?.confirmations.some((c) => c.name === me?.displayName);
+  // The server says who confirms (attendees; voters in written deliberation) and who must sign (the presiding
+  // chair or their stand-in; every member who voted on a written resolution).
+  const attendee = !!m?.me.attendee;
+  const signer = !!m?.me.signer;
+  const signedByMe = !!m?.signatures.some((s) => s.name === me?.displayName);
 
   return (
     <SectionCard title={t('committees.minutes.title')} id="minutes">
@@ -52,11 +56,16 @@ export function MinutesSection({ meeting }: { meeting: MeetingDetail }) {
       ) : (
         <Stack gap="md" data-testid="minutes">
           <Group gap="xs" wrap="wrap">
-            <Badge color={statusColors[m.status]} variant="light">
+            <Badge
+              color={statusColors[m.status]}
+              variant="light"
+              data-testid="minutes-status"
+              data-status={m.status}
+            >
               {t(`committees.minutes.status.${m.status}`)}
             </Badge>
             {m.numberText && (
-              <Text size="sm">
+              <Text size="sm" data-testid="minutes-number">
                 {t('committees.minutes.filed', { number: m.numberText })}{' '}
                 {m.documentId && !isExternalMember(me) && (
                   <Anchor component={Link} to={`/documents/${m.documentId}`} size="sm">
@@ -78,7 +87,7 @@ export function MinutesSection({ meeting }: { meeting: MeetingDetail }) {
             </Text>
           )}
           {m.confirmations.length > 0 && (
-            <Text size="sm">
+            <Text size="sm" data-testid="minutes-confirmations">
               <Text span fw={600}>
                 {t('committees.minutes.confirmedBy')}:
               </Text>{' '}
@@ -86,7 +95,7 @@ export function MinutesSection({ meeting }: { meeting: MeetingDetail }) {
             </Text>
           )}
           {m.signatures.length > 0 && (
-            <Stack gap={4}>
+            <Stack gap={4} data-testid="minutes-signatures">
               {m.signatures.map((s) => (
                 <Group key={`${s.name}-${s.signedAt}`} gap={6}>
                   <IconSignature size={18} aria-hidden />
@@ -139,7 +148,7 @@ export function MinutesSection({ meeting }: { meeting: MeetingDetail }) {
                   {t('committees.minutes.confirm')}
                 </Button>
               )}
-              {meeting.me.isChair && m.status !== 'signed' && (
+              {signer && !signedByMe && m.status !== 'signed' && (
                 <Button
                   leftSection={<IconSignature size={18} aria-hidden />}
                   onClick={() => setSigning(true)}

@@ -33,8 +33,10 @@ function ReceiptBox({ receipt, fresh }: { receipt: string; fresh: boolean }) {
   const { t } = useTranslation();
   return (
     <Alert
+      // Light, not filled: white text on yellow is unreadable (1.6:1); a thick border keeps it prominent.
       color={fresh ? 'yellow' : 'gray'}
-      variant={fresh ? 'filled' : 'light'}
+      variant="light"
+      style={fresh ? { border: '2px solid var(--mantine-color-yellow-6)' } : undefined}
       icon={<IconReceipt size={22} aria-hidden />}
       title={t(fresh ? 'committees.vote.receiptTitle' : 'committees.vote.receiptAgain')}
       data-testid="vote-receipt"
@@ -45,6 +47,7 @@ function ReceiptBox({ receipt, fresh }: { receipt: string; fresh: boolean }) {
           fz={{ base: 22, sm: 26 }}
           fw={700}
           style={{ letterSpacing: '0.08em', wordBreak: 'break-all' }}
+          data-testid="receipt-code"
         >
           {receipt}
         </Text>
@@ -121,7 +124,8 @@ function VoteForm({ poll, written }: { poll: Poll; written: boolean }) {
             role="radio"
             aria-checked={choice === c}
             variant={choice === c ? 'filled' : 'outline'}
-            color={choiceColors[c]}
+            // The chosen one is filled: a darker shade keeps white text readable (4.5:1).
+            color={choice === c ? `${choiceColors[c]}.9` : choiceColors[c]}
             onClick={() => setChoice(c)}
             data-testid={`vote-${c}`}
           >
@@ -260,7 +264,7 @@ export function PollPanel({ meeting, item }: Props) {
     >
       <Stack gap="md">
         <Group gap="xs" wrap="wrap">
-          <Badge color="teal">{t('committees.vote.openBadge')}</Badge>
+          <Badge color="teal.9">{t('committees.vote.openBadge')}</Badge>
           <Badge
             variant="light"
             color={poll.secret ? 'dark' : 'gray'}

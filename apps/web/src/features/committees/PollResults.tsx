@@ -129,7 +129,7 @@ export function PollResults({ poll }: { poll: Poll }) {
         </Stack>
       )}
       {poll.participants.length > 0 && (
-        <Text size="sm">
+        <Text size="sm" data-testid="poll-participants">
           <Text span fw={600}>
             {t('committees.vote.participants', { count: poll.participants.length })}:
           </Text>{' '}

@@ -6,6 +6,7 @@ import { selectRows } from '../../../platform/db/db.ts';
 import { type Actor, type Ctx, inTransaction } from '../../../platform/http/context.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import { committeeAccess } from '../committees.access.ts';
 import { pledgeVersion } from './pledge.ts';
 import { findPollInfo, type PollInfo, pollMessage } from './polls.ts';
 
@@ -31,6 +32,8 @@ export async function castVote(
 ): Promise<{ receipt: string | null }> {
   const info = await findPollInfo(ctx, pollId);
   if (!info) throw notFound();
+  // A poll of a committee the actor cannot see does not exist for them (404, as on every committee route).
+  await committeeAccess(ctx, actor, info.committeeId);
   // One look before any lock: the voter's seat, their pledge, and whether they already voted (a double click, a
   // retry storm is answered here; the primary key inside the transaction stays the guarantee).
   const [member] = await selectRows<{ id: string; pledged: boolean; voted: boolean }>(

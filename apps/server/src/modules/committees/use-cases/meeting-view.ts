@@ -57,7 +57,7 @@ export async function buildMeetingDetail(ctx: Ctx, actor: Actor, meetingId: stri
     ),
     quorumNow(ctx, meetingId),
     pollsForMeeting(ctx, actor, meetingId, access),
-    minutesOf(ctx, meeting.status, meetingId),
+    minutesOf(ctx, meeting.status, meetingId, access.memberId),
   ]);
   return {
     ...meeting,
@@ -100,11 +100,16 @@ export async function buildMeetingDetail(ctx: Ctx, actor: Actor, meetingId: stri
 }
 
 /** The minutes (S2's use-cases/minutes.ts), once the meeting is closed and they are drafted. */
-async function minutesOf(ctx: Ctx, status: string, meetingId: string): Promise<MeetingDetail['minutes']> {
+async function minutesOf(
+  ctx: Ctx,
+  status: string,
+  meetingId: string,
+  memberId: string | null,
+): Promise<MeetingDetail['minutes']> {
   if (status !== 'closed') return null;
   const [row] = await selectRows<{ n: number }>(
     ctx.db,
     sql`select 1 as n from meeting_minutes where meeting_id = ${meetingId}`,
   );
-  return row ? readInfo(ctx, meetingId) : null;
+  return row ? readInfo(ctx, meetingId, memberId) : null;
 }

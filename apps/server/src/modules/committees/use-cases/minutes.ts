@@ -105,8 +105,12 @@ async function requiredSigners(ctx: Ctx, meeting: q.MeetingRow): Promise<Signer[
 }
 
 /** The minutes of a meeting that has them (404 otherwise). */
-export async function readInfo(ctx: Ctx, meetingId: string): Promise<z.infer<typeof MinutesInfo>> {
-  const info = await minutesForMeeting(ctx, meetingId);
+export async function readInfo(
+  ctx: Ctx,
+  meetingId: string,
+  memberId: string | null = null,
+): Promise<z.infer<typeof MinutesInfo>> {
+  const info = await minutesForMeeting(ctx, meetingId, memberId);
   if (!info) throw notFound();
   return info;
 }
@@ -116,18 +120,19 @@ export async function minutesInfo(
   actor: Actor,
   meetingId: string,
 ): Promise<z.infer<typeof MinutesInfo>> {
-  await meetingAccess(ctx, actor, meetingId);
+  const access = await meetingAccess(ctx, actor, meetingId);
   await assertPledged(ctx, actor);
   const meeting = await q.findMeeting(ctx.db, meetingId);
   if (meeting?.status !== 'closed') throw new AppError('conflict', 'committees.minutes_not_ready');
   await inTransaction(ctx, (tx) => ensureMinutes(tx, meetingId));
-  return readInfo(ctx, meetingId);
+  return readInfo(ctx, meetingId, access.memberId);
 }
 
 /** The minutes as the meeting view shows them; null while none exist (before the meeting closes). */
 export async function minutesForMeeting(
   ctx: Ctx,
   meetingId: string,
+  memberId: string | null = null,
 ): Promise<z.infer<typeof MinutesInfo> | null> {
   const [row] = await selectRows<MinutesRow & { number_text: string | null }>(
     ctx.db,
@@ -157,7 +162,19 @@ export async function minutesForMeeting(
     documentId: row.document_id,
     numberText: row.number_text,
     hasPdf: row.pdf_sha256 !== null,
+    me: await myPart(ctx, meetingId, memberId),
   };
+}
+
+/** Whether the member reading the minutes confirms them (an attendee) and must sign them. */
+async function myPart(ctx: Ctx, meetingId: string, memberId: string | null) {
+  const meeting = memberId ? await q.findMeeting(ctx.db, meetingId) : undefined;
+  if (!memberId || !meeting) return { signer: false, attendee: false };
+  const [signers, attendees] = await Promise.all([
+    requiredSigners(ctx, meeting),
+    attendeeIds(ctx, meetingId, meeting.mode),
+  ]);
+  return { signer: signers.some((s) => s.memberId === memberId), attendee: attendees.has(memberId) };
 }
 
 export async function editMinutes(ctx: Ctx, actor: Actor, meetingId: string, summaryHtml: string) {
@@ -198,7 +215,7 @@ export async function editMinutes(ctx: Ctx, actor: Actor, meetingId: string, sum
       after: clean,
     });
   });
-  return readInfo(ctx, meetingId);
+  return readInfo(ctx, meetingId, access.memberId);
 }
 
 export async function circulateMinutes(ctx: Ctx, actor: Actor, meetingId: string) {
@@ -233,7 +250,7 @@ export async function circulateMinutes(ctx: Ctx, actor: Actor, meetingId: string
         link: `/meetings/${meetingId}`,
       });
   });
-  return readInfo(ctx, meetingId);
+  return readInfo(ctx, meetingId, access.memberId);
 }
 
 export async function confirmMinutes(ctx: Ctx, actor: Actor, meetingId: string) {
@@ -256,7 +273,7 @@ export async function confirmMinutes(ctx: Ctx, actor: Actor, meetingId: string) 
       agencyId: access.agencyId,
     });
   });
-  return readInfo(ctx, meetingId);
+  return readInfo(ctx, meetingId, access.memberId);
 }
 
 /**
@@ -318,7 +335,7 @@ export async function signMinutes(ctx: Ctx, config: Config, actor: Actor, meetin
       detail: { field: `sign-${index + 1}`, pdf: file.sha256, documentId },
     });
   });
-  return readInfo(ctx, meetingId);
+  return readInfo(ctx, meetingId, access.memberId);
 }
 
 async function fileMinutes(
