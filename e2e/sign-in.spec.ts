@@ -68,7 +68,8 @@ describe.runIf(hasChromium)('sign-in journeys', () => {
         // committees: no home page, no documents, just the committee they sit on.
         await page.waitForURL('**/enroll');
         await enrolTotpOnPage(page, auth, username);
-        await page.waitForURL('**/committees');
+        // (a client-side redirect: the path is polled rather than awaited as a page load)
+        await poll(() => new URL(page.url()).pathname).toBe('/committees');
         await page.getByTestId('committee-card').first().waitFor();
         await poll(text(page.getByTestId('user-menu'))).toContain(person.name);
         await poll(text(page.getByTestId('agency-context'))).toBe(person.agencyName);

@@ -28,9 +28,10 @@ export function EnrollPage() {
   if (me.error instanceof ApiError && me.error.status === 401) return <Navigate to="/login" replace />;
   if (me.data && me.data.stage !== 'enroll') return <Navigate to="/" replace />;
 
+  // Refreshing the profile is enough: once its stage is no longer 'enroll', the redirect above takes the person
+  // to the start page (a second, imperative navigation here raced the start page's own redirects).
   async function done() {
     await queryClient.invalidateQueries({ queryKey: meKey });
-    await navigate('/', { replace: true });
   }
 
   return (
