@@ -29,6 +29,10 @@ const EnvSchema = z.object({
   TSA_URL: z.string().url().optional(),
   PKCS11_MODULES: z.string().default('/usr/lib/softhsm/libsofthsm2.so'),
   STEP_UP_MINUTES: z.coerce.number().positive().max(60).default(5),
+  LLM_URL: z.string().url().optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().default('gpt-4o-mini'),
+  LLM_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(20),
 });
 
 export type Config = {
@@ -60,6 +64,8 @@ export type Config = {
   pkcs11Modules: string[];
   /** How long a step-up re-authentication lets the session sign. */
   stepUpMinutes: number;
+  /** OpenAI-compatible endpoint for abstractive report summaries; without it only the extractive one. */
+  llm?: { url: string; apiKey?: string; model: string; timeoutMs: number };
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -102,6 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     stepUpMinutes: e.STEP_UP_MINUTES,
+    llm: e.LLM_URL
+      ? { url: e.LLM_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_SECONDS * 1000 }
+      : undefined,
   };
 }
 

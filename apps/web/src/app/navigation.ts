@@ -2,10 +2,13 @@ import type { Me } from '@civicdesk/contracts/identity';
 import type { TablerIcon } from '@tabler/icons-react';
 import IconBooks from '@tabler/icons-react/dist/esm/icons/IconBooks.mjs';
 import IconBuildingCommunity from '@tabler/icons-react/dist/esm/icons/IconBuildingCommunity.mjs';
+import IconBuildingStore from '@tabler/icons-react/dist/esm/icons/IconBuildingStore.mjs';
 import IconCertificate from '@tabler/icons-react/dist/esm/icons/IconCertificate.mjs';
+import IconChartBar from '@tabler/icons-react/dist/esm/icons/IconChartBar.mjs';
 import IconFileText from '@tabler/icons-react/dist/esm/icons/IconFileText.mjs';
 import IconHome from '@tabler/icons-react/dist/esm/icons/IconHome.mjs';
 import IconListSearch from '@tabler/icons-react/dist/esm/icons/IconListSearch.mjs';
+import IconReportAnalytics from '@tabler/icons-react/dist/esm/icons/IconReportAnalytics.mjs';
 import IconUserShare from '@tabler/icons-react/dist/esm/icons/IconUserShare.mjs';
 import IconUsers from '@tabler/icons-react/dist/esm/icons/IconUsers.mjs';
 import IconUsersGroup from '@tabler/icons-react/dist/esm/icons/IconUsersGroup.mjs';
@@ -14,6 +17,8 @@ import { canAdminister } from '../features/auth/access.ts';
 import { canSeeCommittees, isExternalMember } from '../features/committees/committee-rules.ts';
 import { canReadRegisters, canUseEoffice, eofficeCounter } from '../features/documents/eoffice-access.ts';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { canSeeDashboard, canUseReports } from '../features/reports/reports-access.ts';
+import { canUseServices } from '../features/services/agency.ts';
 
 // The menu and the routes behind it, as data: a new module (documents, committees, meetings, services,
 // reports) adds one entry here and gets its nav link, its lazy-loaded page and its access check.
@@ -55,6 +60,16 @@ export const navEntries: NavEntry[] = [
     inMenu: (me) => !isExternalMember(me),
   },
   {
+    id: 'dashboard',
+    group: 'main',
+    path: '/dashboard',
+    labelKey: 'nav.dashboard',
+    icon: IconChartBar,
+    testId: 'nav-dashboard',
+    page: page(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage'),
+    allowed: canSeeDashboard,
+  },
+  {
     id: 'documents',
     group: 'main',
     path: '/inbox',
@@ -74,6 +89,26 @@ export const navEntries: NavEntry[] = [
     testId: 'nav-registers',
     page: page(() => import('../features/registers/RegistersPage.tsx'), 'RegistersPage'),
     allowed: canReadRegisters,
+  },
+  {
+    id: 'reports',
+    group: 'main',
+    path: '/reports',
+    labelKey: 'nav.reports',
+    icon: IconReportAnalytics,
+    testId: 'nav-reports',
+    page: page(() => import('../features/reports/ReportsPage.tsx'), 'ReportsPage'),
+    allowed: canUseReports,
+  },
+  {
+    id: 'services',
+    group: 'main',
+    path: '/services',
+    labelKey: 'services.nav',
+    icon: IconBuildingStore,
+    testId: 'nav-services',
+    page: page(() => import('../features/services/ServicesPage.tsx'), 'ServicesPage'),
+    allowed: canUseServices,
   },
   {
     id: 'committees',

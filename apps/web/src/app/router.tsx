@@ -40,6 +40,12 @@ export const router = createBrowserRouter([
       },
     ],
   },
+  // Public: the citizen portal (catalogue, accounts, guest tracking, applications and records).
+  {
+    path: '/portal/*',
+    errorElement: <RouteError />,
+    lazy: async () => ({ Component: (await import('../features/portal/PortalPage.tsx')).PortalPage }),
+  },
   // Public: an invited outside expert accepts the committee invitation and creates the account.
   {
     path: '/invite/:token',
@@ -73,7 +79,7 @@ onUnauthorized(() => {
   const { pathname, search } = router.state.location;
   // The public verification pages work without an account: their anonymous /me is no lost session.
   if (pathname === '/login' || pathname === '/verify' || pathname.startsWith('/verify/')) return;
-  if (pathname.startsWith('/invite/')) return;
+  if (pathname.startsWith('/invite/') || pathname === '/portal' || pathname.startsWith('/portal/')) return;
   void router
     .navigate('/login', { replace: true, state: { from: pathname + search } })
     .then(() => queryClient.clear());

@@ -103,7 +103,9 @@ describe('committee polls', () => {
     ).toBe('committees.not_eligible');
     // Someone outside the committee is not told the poll exists.
     const outsider = await signIn(t.app, 'canbo.tanphu');
-    expect((await f.call(outsider, 'POST', `/api/polls/${poll.id}/vote`, { choice: 'yes' })).status).toBe(404);
+    expect((await f.call(outsider, 'POST', `/api/polls/${poll.id}/vote`, { choice: 'yes' })).status).toBe(
+      404,
+    );
     expect((await vote(f, 2, poll.id, 'no')).status).toBe(200);
     expect((await vote(f, 3, poll.id, 'abstain')).status).toBe(200);
 

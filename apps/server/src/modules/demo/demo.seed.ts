@@ -8,6 +8,8 @@ import { seedDemoCommittees } from './demo.committees.ts';
 import { demoAgencies, demoPassword } from './demo.data.ts';
 import { seedDemoDocuments } from './demo.documents.ts';
 import { seedSignatureImages } from './demo.images.ts';
+import { seedDemoReports } from './demo.reports.ts';
+import { seedDemoServices } from './demo.services.ts';
 
 // Seeds the demo organisation through the same services an administrator uses, so every row is audited.
 export type DemoAccount = { username: string; name: string; agency: string; role: string };
@@ -131,5 +133,15 @@ export async function seedDemo(
   if (opts.documents !== false) await seedDemoDocuments(as, config, admin, { agencies, units, people });
   if (opts.committees ?? opts.documents !== false)
     await seedDemoCommittees(as, config, admin, { agencies, people });
+  if (opts.documents !== false) await seedDemoReports(as, { agencies, people });
+  if (opts.documents !== false) {
+    await seedDemoServices(as, config, admin, { agencies, units, people });
+    accounts.push({
+      username: 'congdan',
+      name: 'Nguyễn Thị Dân',
+      agency: 'UBND-LS',
+      role: 'citizen (portal)',
+    });
+  }
   return accounts;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { documents } from '../documents/documents.tables.ts';
 import { users } from '../identity/identity.tables.ts';
@@ -63,6 +64,12 @@ export const deliveries = pgTable(
     // The incoming register of an agency, newest first.
     index('deliveries_to_sent').on(t.toAgencyId, t.sentAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('deliveries_document').on(t.documentId),
+    // The dashboard counts an agency's received copies in a period.
+    index('deliveries_to_received').on(t.toAgencyId, t.receivedAt),
+    // The dashboard's on-time and overdue figures read copies with a deadline from the index alone.
+    index('deliveries_to_deadline_kpi')
+      .on(t.toAgencyId, t.deadline, t.state, t.handledAt, t.taskDoneAt)
+      .where(sql`${t.deadline} is not null`),
     index('deliveries_deadline').on(t.toAgencyId, t.handling, t.deadline),
     unique('deliveries_incoming_number').on(t.toAgencyId, t.incomingYear, t.incomingNumber),
   ],

@@ -129,6 +129,7 @@ export async function fileSignedRecord(
     | 'numberText'
     | 'signerId'
     | 'pdfSha256'
+    | 'verifyCode'
   >,
 ): Promise<DocumentRow> {
   return q.insertDocument(ctx.db, {

@@ -70,6 +70,8 @@ export const documents = pgTable(
   (t) => [
     index('documents_agency_status').on(t.agencyId, t.status, t.updatedAt),
     index('documents_drafter').on(t.drafterId, t.status),
+    // The dashboard counts an agency's issued, signed and filed documents in a period from the index alone.
+    index('documents_agency_issued').on(t.agencyId, t.issuedAt, t.digitallySigned, t.pdfSha256),
     // Lists and search pages walk newest first (keyset pagination on updated_at, id).
     index('documents_updated').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('documents_search').using('gin', sql`${t.searchText} gin_trgm_ops`),

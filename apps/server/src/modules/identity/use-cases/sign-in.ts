@@ -35,9 +35,12 @@ export async function signIn(
   ctx: Ctx,
   config: Config,
   input: { username: string; password: string; totp?: string; userAgent?: string },
+  /** Citizens sign in only through the public portal, staff and external members only through the staff app. */
+  audience: 'staff' | 'citizen' = 'staff',
 ): Promise<SignInResult> {
   const user = await q.findUserByUsername(ctx.db, input.username);
-  const usable = user?.active && user.kind !== 'citizen' ? user : undefined;
+  const fits = audience === 'citizen' ? user?.kind === 'citizen' : user?.kind !== 'citizen';
+  const usable = user?.active && fits ? user : undefined;
   if (usable && isLocked(usable.lockedUntil, ctx.now)) {
     throw new AppError('locked', 'identity.locked', { minutes: lockout.minutes });
   }

@@ -1,0 +1,70 @@
+import type { Catalog } from '../../platform/i18n/i18n.ts';
+
+const col = (m: Record<string, string>) =>
+  Object.fromEntries(Object.entries(m).map(([k, v]) => [`dashboard.col.${k}`, v]));
+
+export const dashboardMessages: Catalog = {
+  en: {
+    'dashboard.bad_range': 'The start of the period must not be after its end.',
+    'dashboard.range_too_long': 'Choose a period of at most three years.',
+    'dashboard.own': 'own',
+    'dashboard.total': 'Total',
+    ...col({
+      agency: 'Agency',
+      received: 'Documents received',
+      issued: 'Documents issued',
+      signed: 'Digitally signed',
+      signed_share: 'Signed share %',
+      on_time_rate: 'Handled on time %',
+      overdue_tasks: 'Overdue tasks',
+      service_submissions: 'Service applications',
+      online_rate: 'Online usage %',
+      service_on_time: 'Services on time %',
+      digitised: 'Digitised records',
+      meetings_online: 'Meetings held online',
+      mobile_users: 'Active users on mobile',
+    }),
+  },
+  ko: {
+    'dashboard.bad_range': '기간의 시작일이 종료일보다 늦을 수 없습니다.',
+    'dashboard.range_too_long': '기간은 3년 이내로 선택하세요.',
+    'dashboard.own': '본청',
+    'dashboard.total': '합계',
+    ...col({
+      agency: '기관',
+      received: '접수 문서',
+      issued: '시행 문서',
+      signed: '전자서명',
+      signed_share: '전자서명 비율 %',
+      on_time_rate: '기한 내 처리율 %',
+      overdue_tasks: '기한 경과 과제',
+      service_submissions: '민원 신청',
+      online_rate: '온라인 이용률 %',
+      service_on_time: '민원 기한 내 처리율 %',
+      digitised: '전자기록',
+      meetings_online: '온라인 회의',
+      mobile_users: '모바일 이용자',
+    }),
+  },
+  vi: {
+    'dashboard.bad_range': 'Ngày bắt đầu không được sau ngày kết thúc.',
+    'dashboard.range_too_long': 'Hãy chọn khoảng thời gian tối đa ba năm.',
+    'dashboard.own': 'cơ quan',
+    'dashboard.total': 'Tổng cộng',
+    ...col({
+      agency: 'Cơ quan',
+      received: 'Văn bản đến',
+      issued: 'Văn bản đi',
+      signed: 'Ký số',
+      signed_share: 'Tỷ lệ ký số %',
+      on_time_rate: 'Xử lý đúng hạn %',
+      overdue_tasks: 'Nhiệm vụ quá hạn',
+      service_submissions: 'Hồ sơ dịch vụ công',
+      online_rate: 'Tỷ lệ trực tuyến %',
+      service_on_time: 'Giải quyết đúng hạn %',
+      digitised: 'Hồ sơ số hóa',
+      meetings_online: 'Cuộc họp trực tuyến',
+      mobile_users: 'Người dùng di động',
+    }),
+  },
+};
