@@ -7,6 +7,7 @@ import { api } from '../../lib/api.ts';
 import { currentLocale } from '../../lib/i18n/i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
+import { useVerifyTotp } from '../auth/auth.api.ts';
 import { usePortalLogin, useRegisterCitizen } from '../services/services.api.ts';
 import { PortalFrame } from './PortalFrame.tsx';
 
@@ -15,10 +16,15 @@ export function PortalLoginPage() {
   const login = usePortalLogin();
   const navigate = useNavigate();
   const [form, setForm] = useState({ username: '', password: '' });
+  const [secondStep, setSecondStep] = useState(false);
   function submit(e: FormEvent) {
     e.preventDefault();
-    login.mutate(form, { onSuccess: () => navigate('/portal/submissions') });
+    login.mutate(form, {
+      // A citizen who turned on two-step verification gives a code next; everyone else is in.
+      onSuccess: (r) => (r.stage === 'mfa' ? setSecondStep(true) : navigate('/portal/submissions')),
+    });
   }
+  if (secondStep) return <PortalCodeStep onDone={() => navigate('/portal/submissions')} />;
   return (
     <PortalFrame title={t('portal.login.title')}>
       <Paper withBorder radius="md" p="lg" maw={440}>
@@ -169,6 +175,41 @@ export function VerifyEmailPage() {
           </Anchor>
         </Alert>
       )}
+    </PortalFrame>
+  );
+}
+
+/** The second sign-in step for a citizen with an authenticator app. */
+function PortalCodeStep({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const verify = useVerifyTotp();
+  const [code, setCode] = useState('');
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    verify.mutate(code.trim(), { onSuccess: onDone });
+  }
+  return (
+    <PortalFrame title={t('portal.login.title')} subtitle={t('portal.security.codeHint')}>
+      <Paper withBorder radius="md" p="lg" maw={440}>
+        <form onSubmit={submit}>
+          <Stack gap="md">
+            <TextInput
+              label={t('auth.code')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              required
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+              data-testid="portal-code"
+            />
+            <ErrorAlert error={verify.error} />
+            <Button type="submit" loading={verify.isPending} data-testid="portal-code-submit">
+              {t('portal.login.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
     </PortalFrame>
   );
 }

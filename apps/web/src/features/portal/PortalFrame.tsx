@@ -56,6 +56,7 @@ export function PortalFrame({ title, subtitle, children }: Props) {
             <>
               {link('/portal/submissions', t('portal.nav.mine'), 'portal-nav-mine')}
               {link('/portal/records', t('portal.nav.records'), 'portal-nav-records')}
+              {link('/portal/security', t('portal.nav.security'), 'portal-nav-security')}
               <Button
                 variant="subtle"
                 size="compact-sm"

@@ -3,6 +3,7 @@ import { ApplyPage } from './ApplyPage.tsx';
 import { CataloguePage } from './CataloguePage.tsx';
 import { MySubmissionsPage } from './MySubmissionsPage.tsx';
 import { PortalLoginPage, RegisterPage, VerifyEmailPage } from './PortalAccountPages.tsx';
+import { PortalSecurityPage } from './PortalSecurityPage.tsx';
 import { PortalSubmissionPage, TrackPage } from './PortalSubmissionPage.tsx';
 import { RecordsPage } from './RecordsPage.tsx';
 
@@ -19,6 +20,7 @@ export function PortalPage() {
       <Route path="submissions" element={<MySubmissionsPage />} />
       <Route path="submissions/:id" element={<PortalSubmissionPage />} />
       <Route path="records" element={<RecordsPage />} />
+      <Route path="security" element={<PortalSecurityPage />} />
     </Routes>
   );
 }
