@@ -16,6 +16,7 @@ import { createMailer } from '../../platform/mail.ts';
 import { allowances, allowancesCsv, allowancesXlsx } from './use-cases/allowances.ts';
 import { castVote } from './use-cases/ballots.ts';
 import * as minutes from './use-cases/minutes.ts';
+import * as minutesSign from './use-cases/minutes-sign.ts';
 import { closePoll, openPoll } from './use-cases/polls.ts';
 import { closeWrittenEarly, runWrittenDeliberation } from './use-cases/written.ts';
 
@@ -93,14 +94,14 @@ export function votesRoutes(app: App, config: Config) {
     );
   step('circulate', (ctx, id) => minutes.circulateMinutes(ctx, ctx.actor, id));
   step('confirm', (ctx, id) => minutes.confirmMinutes(ctx, ctx.actor, id));
-  step('sign', (ctx, id) => minutes.signMinutes(ctx, config, ctx.actor, id));
+  step('sign', (ctx, id) => minutesSign.signMinutes(ctx, config, ctx.actor, id));
   for (const [path, variant] of [
     ['pdf', 'full'],
     ['public.pdf', 'public'],
   ] as const)
     app.get(`/api/meetings/:id/minutes/${path}`, { schema: { tags, params: ById } }, async (req, reply) => {
       const ctx = userCtx(req);
-      const bytes = await minutes.minutesPdf(ctx, config, ctx.actor, req.params.id, variant);
+      const bytes = await minutesSign.minutesPdf(ctx, config, ctx.actor, req.params.id, variant);
       const name = variant === 'full' ? 'minutes.pdf' : 'minutes-public.pdf';
       return reply
         .type('application/pdf')
