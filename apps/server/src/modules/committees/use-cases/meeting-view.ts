@@ -8,7 +8,7 @@ import * as q from '../committees.queries.ts';
 import { quorumNow } from './attendance.ts';
 import { readInfo } from './minutes.ts';
 import { assertPledged } from './pledge.ts';
-import { pollsForMeeting } from './polls.ts';
+import { pollsForMeeting } from './poll-view.ts';
 
 // The meeting as one member (or the secretary) sees it: agenda with materials, recusals and polls, attendance,
 // the quorum as it stands, and what the viewer may do. Closed items are shown to everyone inside the committee
