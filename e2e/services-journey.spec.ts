@@ -214,6 +214,8 @@ describe.runIf(hasChromium)('public services journey', () => {
           .first()
           .click();
         await page.waitForURL(/submissions\/[0-9a-f-]{36}$/);
+        // The list (whose rows carry the same state badges) must be gone before the case page is read.
+        await page.getByTestId('my-submission').first().waitFor({ state: 'detached' });
         await page.getByTestId('submission-state').waitFor();
         await screenshot(page, `portal-case-${state}-${size}`);
       }
@@ -231,6 +233,7 @@ describe.runIf(hasChromium)('public services journey', () => {
       await screenshot(head, `services-queue-${size}`);
       await head.getByTestId('queue-row').first().getByRole('link').click();
       await head.waitForURL(/submissions\/[0-9a-f-]{36}$/);
+      await head.getByTestId('queue-row').first().waitFor({ state: 'detached' });
       await head.getByTestId('submission-state').waitFor();
       await screenshot(head, `services-submission-${size}`);
       await head.goto('/services/registry');
