@@ -105,7 +105,7 @@ from (select ins.*, case when agency_id = '${o.province}' then (${uuids(o.commun
         else '${o.province}'::uuid end as to_agency from ins where number % 2 = 0) d`;
 }
 
-/** Adds `count` documents; drops the trigram index for large loads and rebuilds it after (faster). */
+/** Adds `count` documents; drops the search indexes for large loads and rebuilds them after (faster). */
 export async function generateDocuments(
   database: Database,
   count: number,
@@ -118,12 +118,13 @@ export async function generateDocuments(
     db,
     sql`select coalesce(max(number), 0)::int as n from documents`,
   );
-  const [idx] = await selectRows<{ def: string }>(
+  // The trigram and 1-/2-gram indexes are dropped for large loads and built again after (faster).
+  const idx = await selectRows<{ name: string; def: string }>(
     db,
-    sql`select indexdef as def from pg_indexes where indexname = 'documents_search'`,
+    sql`select indexname as name, indexdef as def from pg_indexes where indexname in ('documents_search', 'documents_grams')`,
   );
-  const rebuild = count >= 50_000 && idx;
-  if (rebuild) await db.execute(sql`drop index documents_search`);
+  const rebuild = count >= 50_000 && idx.length > 0;
+  if (rebuild) for (const i of idx) await db.execute(sql.raw(`drop index ${i.name}`));
   const batch = opts.batch ?? 50_000;
   const t0 = Date.now();
   for (let from = existing + 1; from <= existing + count; from += batch) {
@@ -140,8 +141,8 @@ export async function generateDocuments(
     await db.execute(
       sql.raw(`set maintenance_work_mem = '${database.kind === 'postgres' ? '1GB' : '256MB'}'`),
     );
-    await db.execute(sql.raw(idx.def));
-    log(`  rebuilt the trigram index in ${Math.round((Date.now() - t1) / 1000)} s`);
+    for (const i of idx) await db.execute(sql.raw(i.def));
+    log(`  rebuilt the search indexes in ${Math.round((Date.now() - t1) / 1000)} s`);
   }
   await db.execute(sql`analyze documents`);
   await db.execute(sql`analyze deliveries`);

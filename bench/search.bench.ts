@@ -19,15 +19,18 @@ const terms = [
   { q: 'thiên tai', note: 'vi, common' },
   { q: 'sạt lở', note: 'vi, rare' },
   { q: '위원회', note: 'ko, common' },
-  { q: '예산', note: 'ko, common, 2 characters (no trigram)' },
+  { q: '예산', note: 'ko, common, 2 characters (no trigram: 1-/2-gram index)' },
+  { q: '폭염', note: 'ko, rare, 2 characters' },
+  { q: '산', note: 'ko, common, 1 character' },
+  { q: 'lở', note: 'vi, rare, 2 characters' },
   { q: '산사태', note: 'ko, rare' },
   { q: 'budget', note: 'en, common' },
   { q: 'landslide', note: 'en, rare' },
   { q: 'qzxjv', note: 'absent' },
-  // BENCH_SEARCH_EXTRA="폭염,…": more terms (e.g. a rare two-syllable Korean word: no trigram, no order to walk)
+  // BENCH_SEARCH_EXTRA="…,…": more terms
   ...(process.env.BENCH_SEARCH_EXTRA ?? '')
     .split(',')
-    .filter((q) => q.trim().length >= 2)
+    .filter((q) => q.trim().length >= 1)
     .map((q) => ({ q: q.trim(), note: 'extra' })),
 ];
 
@@ -41,9 +44,10 @@ try {
   const rounds = Number(process.env.BENCH_SEARCH_ROUNDS) || 3;
   console.log(`search on ${server.db}: generating ${docs.toLocaleString('en')} documents`);
   const generated = await generateDocuments(server.database, docs, { log: console.log });
-  const [size] = await selectRows<{ table: string; index: string }>(
+  const [size] = await selectRows<{ table: string; index: string; grams: string }>(
     server.database.db,
-    sql`select pg_size_pretty(pg_table_size('documents')) as table, pg_size_pretty(pg_relation_size('documents_search')) as index`,
+    sql`select pg_size_pretty(pg_table_size('documents')) as table, pg_size_pretty(pg_relation_size('documents_search')) as index,
+          pg_size_pretty(pg_relation_size('documents_grams')) as grams`,
   );
   const cookie = await signInEnrolled(server.url, 'admin');
   const once = httpCaller(server.url, 1, false);
@@ -62,7 +66,7 @@ try {
       async () => (await once('GET', path(t.q), cookie)).body,
       true,
     );
-    const list = statements.find((s) => s.text.includes('ilike'));
+    const list = statements.find((s) => /ilike|search_grams/.test(s.text));
     if (!list) throw new Error(`no search statement captured for ${t.q}`);
     captured.set(t.q, list);
     const plan = await explain(server.database, list);

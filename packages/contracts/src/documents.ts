@@ -224,7 +224,7 @@ export const DocumentListQuery = z.object({
   agencyId: Id.optional(),
   status: DocumentStatus.optional(),
   typeCode: z.string().max(10).optional(),
-  q: z.string().trim().min(2).max(200).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   cursor: z.string().max(100).optional(),

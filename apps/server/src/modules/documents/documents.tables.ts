@@ -64,6 +64,12 @@ export const documents = pgTable(
     replyToDeliveryId: uuid('reply_to_delivery_id'),
     isDirective: boolean('is_directive').notNull().default(false),
     searchText: text('search_text').notNull().default(''),
+    /**
+     * Every 1- and 2-character substring of each whitespace-separated word of lower(search_text), computed by
+     * the database (text_grams, created by migration 0010_search_bigrams): trigrams cannot index a query shorter
+     * than three characters (a two-syllable Korean word such as 예산), this GIN-indexed array can, exactly.
+     */
+    searchGrams: text('search_grams').array().notNull().generatedAlwaysAs(sql`text_grams(search_text)`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -75,6 +81,7 @@ export const documents = pgTable(
     // Lists and search pages walk newest first (keyset pagination on updated_at, id).
     index('documents_updated').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('documents_search').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('documents_grams').using('gin', t.searchGrams),
     // Decree 30: number + code unique per agency and year, per register (secret documents have their own).
     unique('documents_number').on(t.agencyId, t.register, t.numberYear, t.number),
     check('documents_urgency', sql`${t.urgency} in ('normal','khan','thuong_khan','hoa_toc')`),

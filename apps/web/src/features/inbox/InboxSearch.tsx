@@ -24,7 +24,6 @@ export function InboxSearch({ filters, onChange }: Props) {
   const [q, setQ] = useState(filters.q ?? '');
   const [draft, setDraft] = useState(filters);
   const [open, { toggle }] = useDisclosure(activeCount(filters) > 0);
-  const [tooShort, setTooShort] = useState(false);
   useEffect(() => {
     setQ(filters.q ?? '');
     setDraft(filters);
@@ -40,8 +39,6 @@ export function InboxSearch({ filters, onChange }: Props) {
   function submit(e: FormEvent) {
     e.preventDefault();
     const text = q.trim();
-    if (text.length === 1) return setTooShort(true);
-    setTooShort(false);
     if (badRange) return;
     onChange({ ...draft, q: text || undefined });
   }
@@ -49,7 +46,6 @@ export function InboxSearch({ filters, onChange }: Props) {
   function clear() {
     setQ('');
     setDraft({});
-    setTooShort(false);
     onChange({});
   }
 
@@ -65,7 +61,6 @@ export function InboxSearch({ filters, onChange }: Props) {
           leftSection={<IconSearch size={16} aria-hidden />}
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
-          error={tooShort ? t('inbox.search.tooShort') : undefined}
           data-testid="inbox-search"
         />
         <ActionIcon

@@ -76,6 +76,16 @@ function decodeCursor(cursor: string | undefined): SQL {
   return sql`(d.updated_at, d.id) < (${at}::timestamptz, ${id}::uuid)`;
 }
 
+/**
+ * Substring search over search_text (subject, body and attachment text) in any language, always through an index:
+ * three characters or more through the trigram index (ILIKE), one or two through the exact 1-/2-gram array
+ * (trigrams cannot cover a two-syllable Korean word such as 예산). Both compare lower-cased text.
+ */
+export function searchCondition(q: string): SQL {
+  if ([...q].length <= 2 && !/\s/.test(q)) return sql`d.search_grams @> array[lower(${q}::text)]`;
+  return sql`d.search_text ilike ${`%${q.replace(/[%_\\]/g, '\\$&')}%`}`;
+}
+
 export async function listDocuments(ctx: Ctx, actor: Actor, f: z.infer<typeof DocumentListQuery>) {
   const conds: SQL[] = [canReadDocument(actor), boxCondition(actor, f.box), decodeCursor(f.cursor)];
   if (f.agencyId) conds.push(sql`d.agency_id = ${f.agencyId}`);
@@ -83,8 +93,7 @@ export async function listDocuments(ctx: Ctx, actor: Actor, f: z.infer<typeof Do
   if (f.typeCode) conds.push(sql`d.type_code = ${f.typeCode}`);
   if (f.from) conds.push(sql`d.updated_at >= ${f.from}::date`);
   if (f.to) conds.push(sql`d.updated_at < ${f.to}::date + 1`);
-  // Trigram index on search_text (subject, body and attachment text): substring search in any language.
-  if (f.q) conds.push(sql`d.search_text ilike ${`%${f.q.replace(/[%_\\]/g, '\\$&')}%`}`);
+  if (f.q) conds.push(searchCondition(f.q));
   const rows = await selectRows<Row>(
     ctx.db,
     sql`select d.id, d.agency_id, d.type_code, d.subject, d.status, d.urgency, d.confidentiality, d.number_text,
