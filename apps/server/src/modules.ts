@@ -9,6 +9,7 @@ import { identityModule } from './modules/identity/identity.module.ts';
 import { notificationsModule } from './modules/notifications/notifications.module.ts';
 import { orgModule } from './modules/org/org.module.ts';
 import { reportsModule } from './modules/reports/reports.module.ts';
+import { roomsModule } from './modules/rooms/rooms.module.ts';
 import { servicesModule } from './modules/services/services.module.ts';
 import { signaturesModule } from './modules/signatures/signatures.module.ts';
 import { systemModule } from './modules/system/system.module.ts';
@@ -27,6 +28,7 @@ export const modules: Module[] = [
   approvalsModule,
   dispatchModule,
   committeesModule,
+  roomsModule,
   servicesModule,
   reportsModule,
   dashboardModule,
