@@ -9,6 +9,7 @@ import { demoAgencies, demoPassword } from './demo.data.ts';
 import { seedDemoDocuments } from './demo.documents.ts';
 import { seedSignatureImages } from './demo.images.ts';
 import { seedDemoReports } from './demo.reports.ts';
+import { seedDemoRooms } from './demo.rooms.ts';
 import { seedDemoServices } from './demo.services.ts';
 
 // Seeds the demo organisation through the same services an administrator uses, so every row is audited.
@@ -134,6 +135,7 @@ export async function seedDemo(
   if (opts.committees ?? opts.documents !== false)
     await seedDemoCommittees(as, config, admin, { agencies, people });
   if (opts.documents !== false) await seedDemoReports(as, { agencies, people });
+  if (opts.documents !== false) await seedDemoRooms(as, admin, { agencies, people });
   if (opts.documents !== false) {
     await seedDemoServices(as, config, admin, { agencies, units, people });
     accounts.push({
