@@ -19,5 +19,8 @@ export const RealtimeMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notification'), notification: Notification }),
   z.object({ type: z.literal('counters'), counters: z.record(z.string(), z.number().int()) }),
   z.object({ type: z.literal('session.revoked') }),
+  /** What waits for the person changed (a document to approve, a copy to receive or handle): refetch the inbox
+   *  counters. Sent inside the changing transaction, so only once it commits. */
+  z.object({ type: z.literal('inbox.changed') }),
 ]);
 export type RealtimeMessage = z.infer<typeof RealtimeMessage>;

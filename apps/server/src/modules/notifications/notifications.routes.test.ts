@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openChannel } from '../../../test/realtime.ts';
 import {
   agencyIdByCode,
   createTestApp,
@@ -8,37 +9,6 @@ import {
 } from '../../../test/test-app.ts';
 import { buildApp } from '../../app.ts';
 import { openDatabase } from '../../platform/db/db.ts';
-import type { App } from '../../platform/http/types.ts';
-
-type Msg = Record<string, unknown>;
-
-/** Opens the realtime socket, collecting every message from the first one on. */
-async function openChannel(app: App, cookie?: string) {
-  const seen: Msg[] = [];
-  const waiters: { match: (m: Msg) => boolean; resolve: (m: Msg) => void }[] = [];
-  const ws = await app.injectWS('/api/realtime', cookie ? { headers: { cookie } } : {}, {
-    onInit: (socket) =>
-      socket.on('message', (data: Buffer) => {
-        const msg = JSON.parse(data.toString()) as Msg;
-        seen.push(msg);
-        for (const w of waiters.splice(0)) w.match(msg) ? w.resolve(msg) : waiters.push(w);
-      }),
-  });
-  const next = (match: (m: Msg) => boolean) =>
-    new Promise<Msg>((resolve, reject) => {
-      const found = seen.find(match);
-      if (found) return resolve(found);
-      const timer = setTimeout(() => reject(new Error('no realtime message')), 10_000);
-      waiters.push({
-        match,
-        resolve: (m) => {
-          clearTimeout(timer);
-          resolve(m);
-        },
-      });
-    });
-  return { ws, next };
-}
 
 describe('notifications and the realtime channel', () => {
   let t: TestApp;

@@ -8,6 +8,7 @@ import { toast } from '../../ui/toast.ts';
 import { meKey } from '../auth/auth.api.ts';
 import { committeesKey } from '../committees/committees.keys.ts';
 import { applyCommitteesMessage } from '../committees/committees.realtime.ts';
+import { eofficeKey } from '../documents/documents.api.ts';
 import {
   addNotification,
   countersKey,
@@ -27,6 +28,7 @@ export function useRealtimeSync() {
         // Messages sent while we were away are not replayed: ask for the current state.
         if (reconnected) void queryClient.invalidateQueries({ queryKey: notificationsKey });
         if (reconnected) void queryClient.invalidateQueries({ queryKey: committeesKey });
+        if (reconnected) void queryClient.invalidateQueries({ queryKey: eofficeKey });
       },
       onMessage: (message) => {
         switch (message.type) {
@@ -43,6 +45,10 @@ export function useRealtimeSync() {
               ...c,
               ...message.counters,
             }));
+            break;
+          case 'inbox.changed':
+            // Someone's action changed what waits for this person: the counters (and the open lists) refetch.
+            void queryClient.invalidateQueries({ queryKey: eofficeKey });
             break;
           case 'session.revoked':
             connection.close();

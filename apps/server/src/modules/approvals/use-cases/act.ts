@@ -5,6 +5,7 @@ import { type Actor, type Ctx, inTransaction } from '../../../platform/http/cont
 import { AppError, forbidden, notFound } from '../../../platform/http/errors.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { finalizeApproval } from '../../dispatch/use-cases/finalize.ts';
+import { documentAudience, inboxChanged } from '../../dispatch/use-cases/live.ts';
 import { assertReadable, lockDocument, setWorkflowFields } from '../../documents/documents.service.ts';
 import { notify } from '../../notifications/notifications.service.ts';
 import { type Action, actionsFor, delegationCovers, stateAfter } from '../approvals.policy.ts';
@@ -89,6 +90,7 @@ export async function act(ctx: Ctx, config: Config, actor: Actor, documentId: st
         link: `/documents/${documentId}`,
       });
     }
+    await inboxChanged(tx, [actor.userId, ...(await documentAudience(tx, documentId))]);
     return outcome;
   });
 }
@@ -191,6 +193,7 @@ export async function recall(ctx: Ctx, actor: Actor, documentId: string) {
       .set({ state: 'cancelled' })
       .where(and(eq(approvalSteps.documentId, documentId), eq(approvalSteps.round, round)));
     await setWorkflowFields(tx, documentId, { status: 'draft' });
+    await inboxChanged(tx, [actor.userId, ...(await documentAudience(tx, documentId))]);
     await recordAudit(tx, {
       action: 'approvals.recalled',
       entityType: 'document',
@@ -214,6 +217,7 @@ export async function postReview(ctx: Ctx, actor: Actor, documentId: string, ste
     if (!step.actedBy || step.actedBy === step.assigneeId || step.postReviewAt)
       throw new AppError('conflict', 'approvals.no_post_review');
     await tx.db.update(approvalSteps).set({ postReviewAt: tx.now }).where(eq(approvalSteps.id, stepId));
+    await inboxChanged(tx, [actor.userId]);
     await recordAudit(tx, {
       action: 'approvals.post_reviewed',
       entityType: 'document',

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { type Actor, type Ctx, inTransaction } from '../../../platform/http/context.ts';
 import { AppError, forbidden } from '../../../platform/http/errors.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import { documentAudience, inboxChanged } from '../../dispatch/use-cases/live.ts';
 import { assertReadable, lockDocument, setWorkflowFields } from '../../documents/documents.service.ts';
 import { lineProblem } from '../approvals.policy.ts';
 import { currentRound, roundSteps } from '../approvals.queries.ts';
@@ -31,6 +32,7 @@ export async function submit(ctx: Ctx, actor: Actor, documentId: string, line: L
     await tx.db.insert(approvalSteps).values(rows);
     await setWorkflowFields(tx, documentId, { status: 'in_approval' });
     await advance(tx, documentId, round, doc.subject);
+    await inboxChanged(tx, [actor.userId, ...(await documentAudience(tx, documentId))]);
     await recordAudit(tx, {
       action: 'approvals.submitted',
       entityType: 'document',

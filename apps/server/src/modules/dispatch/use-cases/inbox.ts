@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { selectRows } from '../../../platform/db/db.ts';
 import type { Actor, Ctx } from '../../../platform/http/context.ts';
 
-// Inbox counters in one query (the web refreshes them whenever a realtime notification arrives).
+// Inbox counters in one query (the web fetches them again on every pushed inbox.changed, see live.ts).
 export async function inboxCounters(ctx: Ctx, actor: Actor) {
   const me = actor.userId;
   const now = ctx.now.toISOString();

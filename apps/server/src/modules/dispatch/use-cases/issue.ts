@@ -16,6 +16,7 @@ import { assertFreshStepUp } from '../../identity/use-cases/step-up.ts';
 import { notify } from '../../notifications/notifications.service.ts';
 import { signDocument } from '../../signatures/signatures.service.ts';
 import { deliveries } from '../dispatch.tables.ts';
+import { deliveryAudience, inboxChanged } from './live.ts';
 
 // Issuance by the records clerk (văn thư / 문서과) after final approval, which numbered the document and had the
 // approver sign its PDF (finalize.ts): the clerk applies the agency seal, then one delivery per recipient agency
@@ -108,6 +109,10 @@ export async function announceArrival(ctx: Ctx, agencyIds: string[], subject: st
       params: { subject, number },
       link: '/inbox/incoming',
     });
+  await inboxChanged(
+    ctx,
+    clerks.map((c) => c.user_id),
+  );
 }
 
 /** Issuing a reply settles the received copy it answers; the original sender is told. */
@@ -118,6 +123,7 @@ async function markReplied(ctx: Ctx, deliveryId: string, replyId: string) {
         from documents d where dv.id = ${deliveryId} and d.id = dv.document_id and dv.state = 'received'
         returning d.drafter_id, d.subject, d.id as document_id`,
   );
+  await inboxChanged(ctx, await deliveryAudience(ctx, [deliveryId]));
   for (const r of rows)
     await notify(ctx, {
       userId: r.drafter_id,
@@ -134,9 +140,16 @@ export async function recallIssued(ctx: Ctx, actor: Actor, documentId: string, r
     await assertReadable(tx, actor, documentId);
     await clerkCheck(tx, actor, doc.agencyId);
     if (doc.status !== 'issued') throw new AppError('conflict', 'dispatch.not_issued');
-    const recalled = await selectRows<{ to_agency_id: string }>(
+    const recalled = await selectRows<{ id: string; to_agency_id: string }>(
       tx.db,
-      sql`update deliveries set state = 'recalled', recalled_at = ${tx.now.toISOString()}::timestamptz where document_id = ${documentId} and state in ('sent','received') returning to_agency_id`,
+      sql`update deliveries set state = 'recalled', recalled_at = ${tx.now.toISOString()}::timestamptz where document_id = ${documentId} and state in ('sent','received') returning id, to_agency_id`,
+    );
+    await inboxChanged(
+      tx,
+      await deliveryAudience(
+        tx,
+        recalled.map((r) => r.id),
+      ),
     );
     await setWorkflowFields(tx, documentId, { status: 'recalled' });
     await announceRecall(

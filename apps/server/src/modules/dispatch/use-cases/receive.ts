@@ -7,6 +7,7 @@ import { notify } from '../../notifications/notifications.service.ts';
 import { localYear } from '../dispatch.policy.ts';
 import { deliveries, deliveryPeople } from '../dispatch.tables.ts';
 import { announceArrival } from './issue.ts';
+import { deliveryAudience, inboxChanged } from './live.ts';
 import { nextNumber } from './numbering.ts';
 
 // The receiving side of a delivery: the clerk receives it (tiếp nhận / 접수, with the incoming number) or
@@ -58,7 +59,10 @@ async function change(
     const roles = await standing(tx, actor, d);
     if (!need.some((r) => roles.has(r))) throw forbidden();
     if (d.state === 'recalled') throw new AppError('conflict', 'dispatch.frozen');
+    // Counters of those concerned before and after (an assignment may replace the handlers).
+    const before = await deliveryAudience(tx, [id]);
     const detail = await fn(d, tx);
+    await inboxChanged(tx, [actor.userId, ...before, ...(await deliveryAudience(tx, [id]))]);
     await recordAudit(tx, {
       action: `dispatch.${String(detail.action)}`,
       entityType: 'delivery',
