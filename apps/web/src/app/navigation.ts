@@ -3,6 +3,7 @@ import type { TablerIcon } from '@tabler/icons-react';
 import IconBooks from '@tabler/icons-react/dist/esm/icons/IconBooks.mjs';
 import IconBuildingCommunity from '@tabler/icons-react/dist/esm/icons/IconBuildingCommunity.mjs';
 import IconBuildingStore from '@tabler/icons-react/dist/esm/icons/IconBuildingStore.mjs';
+import IconCalendarEvent from '@tabler/icons-react/dist/esm/icons/IconCalendarEvent.mjs';
 import IconCertificate from '@tabler/icons-react/dist/esm/icons/IconCertificate.mjs';
 import IconChartBar from '@tabler/icons-react/dist/esm/icons/IconChartBar.mjs';
 import IconFileText from '@tabler/icons-react/dist/esm/icons/IconFileText.mjs';
@@ -12,12 +13,15 @@ import IconReportAnalytics from '@tabler/icons-react/dist/esm/icons/IconReportAn
 import IconUserShare from '@tabler/icons-react/dist/esm/icons/IconUserShare.mjs';
 import IconUsers from '@tabler/icons-react/dist/esm/icons/IconUsers.mjs';
 import IconUsersGroup from '@tabler/icons-react/dist/esm/icons/IconUsersGroup.mjs';
+import IconVideo from '@tabler/icons-react/dist/esm/icons/IconVideo.mjs';
 import { type ComponentType, lazy } from 'react';
 import { canAdminister } from '../features/auth/access.ts';
 import { canSeeCommittees, isExternalMember } from '../features/committees/committee-rules.ts';
 import { canReadRegisters, canUseEoffice, eofficeCounter } from '../features/documents/eoffice-access.ts';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { canOpenMeetings, canUseMeetings } from '../features/meetings/meeting-rules.ts';
 import { canSeeDashboard, canUseReports } from '../features/reports/reports-access.ts';
+import { canUseRooms } from '../features/rooms/rooms-access.ts';
 import { canUseServices } from '../features/services/agency.ts';
 
 // The menu and the routes behind it, as data: a new module (documents, committees, meetings, services,
@@ -119,6 +123,28 @@ export const navEntries: NavEntry[] = [
     testId: 'nav-committees',
     page: page(() => import('../features/committees/CommitteesPage.tsx'), 'CommitteesPage'),
     allowed: canSeeCommittees,
+  },
+  {
+    id: 'rooms',
+    group: 'main',
+    path: '/rooms',
+    labelKey: 'nav.rooms',
+    icon: IconCalendarEvent,
+    testId: 'nav-rooms',
+    page: page(() => import('../features/rooms/RoomsPage.tsx'), 'RoomsPage'),
+    allowed: canUseRooms,
+  },
+  {
+    id: 'meetings',
+    group: 'main',
+    path: '/meetings',
+    labelKey: 'nav.meetings',
+    icon: IconVideo,
+    testId: 'nav-meetings',
+    page: page(() => import('../features/meetings/MeetingsPage.tsx'), 'MeetingsPage'),
+    // External committee members follow their committees' links (/meetings/:id/video) but get no menu entry.
+    allowed: canOpenMeetings,
+    inMenu: canUseMeetings,
   },
   {
     id: 'org',

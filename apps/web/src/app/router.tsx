@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate, type RouteObject, useParams } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { EnrollPage } from '../features/auth/EnrollPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { onUnauthorized } from '../lib/api.ts';
@@ -9,10 +9,6 @@ import { EntryGuard } from './shell/EntryGuard.tsx';
 import { NotFound } from './shell/NotFound.tsx';
 import { RequireAuth } from './shell/RequireAuth.tsx';
 import { RouteError } from './shell/RouteError.tsx';
-
-function MeetingRedirect() {
-  return <Navigate to={`/committees/meetings/${useParams().id}`} replace />;
-}
 
 const entryRoutes: RouteObject[] = navEntries.map((entry) =>
   entry.path === '/'
@@ -67,8 +63,8 @@ export const router = createBrowserRouter([
       { path: 'documents/:id', element: <DocumentPage /> },
       { path: 'documents/:id/edit', element: <DocumentEditorPage /> },
       { path: 'deliveries/:id', element: <DeliveryPage /> },
-      // Notification and e-mail links to a meeting.
-      { path: 'meetings/:id', element: <MeetingRedirect /> },
+      // The Meetings entry (meetings/*) also takes the committees' links: /meetings/:id of a committee meeting goes
+      // on to its page, /meetings/:id/video opens its video room.
       { path: '*', element: <NotFound /> },
     ],
   },
