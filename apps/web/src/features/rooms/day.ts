@@ -1,0 +1,78 @@
+// The day view's arithmetic, in the browser's local time: a calendar day as an instant range, where a booking
+// sits on the day's bar, and the times a booking form starts with.
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** yyyy-mm-dd of a local date. */
+export function isoDay(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function localMidnight(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y!, m! - 1, d!);
+}
+
+/** The local calendar day as the half-open instant range [00:00, next 00:00). */
+export function dayRange(day: string): { from: string; to: string } {
+  const start = localMidnight(day);
+  const end = new Date(start.getFullYear(), start.getMonth(), start.getDate() + 1);
+  return { from: start.toISOString(), to: end.toISOString() };
+}
+
+export function shiftDay(day: string, days: number): string {
+  const d = localMidnight(day);
+  return isoDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() + days));
+}
+
+/** Local "hh:mm" of an instant. */
+export function hhmm(iso: string): string {
+  const d = new Date(iso);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The instant of a local day and "hh:mm"; "24:00" is the next midnight. Null when the time is not valid. */
+export function atTime(day: string, time: string): string | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(time);
+  if (!m) return null;
+  const [h, min] = [Number(m[1]), Number(m[2])];
+  if (h > 24 || min > 59 || (h === 24 && min > 0)) return null;
+  const d = localMidnight(day);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate(), h, min).toISOString();
+}
+
+/** Hours shown on the day bar: office hours, widened to take in any booking outside them. */
+export function visibleHours(
+  day: string,
+  bookings: { startsAt: string; endsAt: string }[],
+): [number, number] {
+  const { from, to } = dayRange(day);
+  let [first, last] = [7, 20];
+  for (const b of bookings) {
+    const start = Math.max(new Date(b.startsAt).getTime(), new Date(from).getTime());
+    const end = Math.min(new Date(b.endsAt).getTime(), new Date(to).getTime());
+    first = Math.min(first, Math.floor((start - new Date(from).getTime()) / 3600_000));
+    last = Math.max(last, Math.ceil((end - new Date(from).getTime()) / 3600_000));
+  }
+  return [first, last];
+}
+
+/** Left offset and width, in percent of the bar from hour `first` to hour `last`, clipped to it. */
+export function barPosition(
+  day: string,
+  hours: [number, number],
+  booking: { startsAt: string; endsAt: string },
+): { left: number; width: number } {
+  const base = new Date(dayRange(day).from).getTime();
+  const span = (hours[1] - hours[0]) * 3600_000;
+  const at = (iso: string) => (new Date(iso).getTime() - base - hours[0] * 3600_000) / span;
+  const left = Math.max(0, Math.min(1, at(booking.startsAt)));
+  const right = Math.max(0, Math.min(1, at(booking.endsAt)));
+  return { left: left * 100, width: Math.max(0, right - left) * 100 };
+}
+
+/** A booking form's first guess: the next whole hour today (9:00 on another day), one hour long. */
+export function suggestedSlot(day: string, now = new Date()): { start: string; end: string } {
+  const startHour = day === isoDay(now) ? Math.min(now.getHours() + 1, 23) : 9;
+  return { start: `${pad(startHour)}:00`, end: `${pad(startHour + 1)}:00` };
+}
