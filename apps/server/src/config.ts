@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { JanusSettings } from './platform/janus/gateway.ts';
 
 // The only reader of process.env. Every setting is validated here, with a message naming the variable.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -33,6 +34,22 @@ const EnvSchema = z.object({
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().default('gpt-4o-mini'),
   LLM_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(20),
+  JANUS: z.enum(['auto', 'off']).default('auto'),
+  JANUS_URL: z.string().optional(),
+  JANUS_API_SECRET: z.string().optional(),
+  JANUS_ADMIN_KEY: z.string().optional(),
+  JANUS_BIN: z.string().default('janus'),
+  JANUS_HOST: z.string().default('127.0.0.1'),
+  JANUS_ICE_INTERFACES: z.string().optional(),
+  JANUS_PUBLIC_IP: z.string().optional(),
+  JANUS_RTP_PORTS: z
+    .string()
+    .regex(/^\d+-\d+$/)
+    .default('20000-40000'),
+  JANUS_RELAY_PORTS: z
+    .string()
+    .regex(/^\d+-\d+$/)
+    .default('40000-41000'),
 });
 
 export type Config = {
@@ -66,6 +83,8 @@ export type Config = {
   stepUpMinutes: number;
   /** OpenAI-compatible endpoint for abstractive report summaries; without it only the extractive one. */
   llm?: { url: string; apiKey?: string; model: string; timeoutMs: number };
+  /** The media server: a supervised `janus` child (auto), external instances (JANUS_URL), or none. */
+  janus: Omit<JanusSettings, 'dataDir'>;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -111,6 +130,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     llm: e.LLM_URL
       ? { url: e.LLM_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_SECONDS * 1000 }
       : undefined,
+    janus: {
+      mode: e.JANUS_URL ? 'external' : e.JANUS,
+      urls: (e.JANUS_URL ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      apiSecret: e.JANUS_API_SECRET,
+      adminKey: e.JANUS_ADMIN_KEY,
+      bin: e.JANUS_BIN,
+      host: e.JANUS_HOST,
+      iceInterfaces: e.JANUS_ICE_INTERFACES,
+      publicIp: e.JANUS_PUBLIC_IP,
+      rtpPortRange: e.JANUS_RTP_PORTS,
+      streamingPortRange: e.JANUS_RELAY_PORTS,
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { documentsModule } from './modules/documents/documents.module.ts';
 import { filesModule } from './modules/files/files.module.ts';
 import { identityModule } from './modules/identity/identity.module.ts';
 import { notificationsModule } from './modules/notifications/notifications.module.ts';
+import { meetingsModule } from './modules/meetings/meetings.module.ts';
 import { orgModule } from './modules/org/org.module.ts';
 import { reportsModule } from './modules/reports/reports.module.ts';
 import { roomsModule } from './modules/rooms/rooms.module.ts';
@@ -29,6 +30,7 @@ export const modules: Module[] = [
   dispatchModule,
   committeesModule,
   roomsModule,
+  meetingsModule,
   servicesModule,
   reportsModule,
   dashboardModule,

@@ -2,11 +2,11 @@ import type { App } from '../src/platform/http/types.ts';
 
 export type Msg = Record<string, unknown>;
 
-/** Opens the realtime socket, collecting every message from the first one on; `next` waits for a match. */
-export async function openChannel(app: App, cookie?: string) {
+/** Opens a socket (the realtime channel unless `url` says which), collecting every message; `next` waits for a match. */
+export async function openChannel(app: App, cookie?: string, url = '/api/realtime') {
   const seen: Msg[] = [];
   const waiters: { match: (m: Msg) => boolean; resolve: (m: Msg) => void }[] = [];
-  const ws = await app.injectWS('/api/realtime', cookie ? { headers: { cookie } } : {}, {
+  const ws = await app.injectWS(url, cookie ? { headers: { cookie } } : {}, {
     onInit: (socket) =>
       socket.on('message', (data: Buffer) => {
         const msg = JSON.parse(data.toString()) as Msg;
@@ -29,5 +29,7 @@ export async function openChannel(app: App, cookie?: string) {
     });
   /** Forgets what arrived so far (to wait for the next message of a kind already seen). */
   const clear = () => void seen.splice(0);
-  return { ws, next, clear, seen };
+  const send = (m: Msg) => ws.send(JSON.stringify(m));
+  const closed = new Promise<number>((resolve) => ws.once('close', (code: number) => resolve(code)));
+  return { ws, next, clear, seen, send, closed };
 }

@@ -33,6 +33,15 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     pkcs11Modules: ['/usr/lib/softhsm/libsofthsm2.so'],
     // Test files sign long after their people stepped up once in beforeAll.
     stepUpMinutes: 60,
+    // No media server unless a test brings its own (test/janus-netns.ts).
+    janus: {
+      mode: 'off',
+      urls: [],
+      bin: 'janus',
+      host: '127.0.0.1',
+      rtpPortRange: '20000-20200',
+      streamingPortRange: '21000-21200',
+    },
     ...overrides,
   };
 }

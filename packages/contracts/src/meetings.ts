@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, Text } from './common.ts';
 
 // Video meetings on Janus: scheduling and invitations (HTTP), the live room and the staff relay (one
-// WebSocket per browser window at /api/meetings/:id/live, messages below), recordings and attendance.
+// WebSocket per browser window at /api/video-meetings/:id/live, messages below), recordings and attendance.
 
 export const InviteeKind = z.enum(['user', 'unit', 'agency']);
 export const InviteeInput = z.object({ kind: InviteeKind, id: Id });

@@ -43,6 +43,9 @@ export type Gateway = {
   instances(): JanusInstance[];
   adminKey: string;
   recordingsDir: string;
+  /** A pair of UDP ports (audio, video) on every instance for one relay's mountpoint. */
+  takeRelayPorts(): [number, number];
+  releaseRelayPorts(ports: [number, number]): void;
   /** Called when an instance's session is lost (its rooms and handles are gone). */
   onLost(listener: (instance: JanusInstance) => void): void;
   close(): Promise<void>;
@@ -83,7 +86,12 @@ export async function startGateway(s: JanusSettings, log: Log): Promise<Gateway>
       const port = await freePort('127.0.0.1');
       const configDir = path.join(s.dataDir, 'janus', 'config');
       writeJanusConfig({ ...s, configDir, port, apiSecret, adminKey, recordingsDir });
-      supervisor = superviseJanus({ bin, configDir, logFile: path.join(s.dataDir, 'janus', 'janus.log'), log });
+      supervisor = superviseJanus({
+        bin,
+        configDir,
+        logFile: path.join(s.dataDir, 'janus', 'janus.log'),
+        log,
+      });
       targets = [{ url: `ws://${s.host}:${port}`, host: s.host }];
     }
   }
@@ -91,7 +99,8 @@ export async function startGateway(s: JanusSettings, log: Log): Promise<Gateway>
   async function connect(target: { url: string; host: string }, attempt = 0): Promise<void> {
     if (closed) return;
     try {
-      const connection: Connection = await Janode.connect({ address: { url: target.url, apisecret: apiSecret },
+      const connection: Connection = await Janode.connect({
+        address: { url: target.url, apisecret: apiSecret },
         retry_time_secs: 1,
         max_retries: 30,
       });
@@ -123,6 +132,9 @@ export async function startGateway(s: JanusSettings, log: Log): Promise<Gateway>
   }
   for (const t of targets) void connect(t);
 
+  const [low, high] = s.streamingPortRange.split('-').map(Number) as [number, number];
+  const usedPairs = new Set<number>();
+
   return {
     adminKey,
     recordingsDir,
@@ -134,6 +146,17 @@ export async function startGateway(s: JanusSettings, log: Log): Promise<Gateway>
       return live.values().next().value ?? null;
     },
     instances: () => [...live.values()],
+    takeRelayPorts() {
+      for (let p = low + (low % 2); p + 3 <= high; p += 4)
+        if (!usedPairs.has(p)) {
+          usedPairs.add(p);
+          return [p, p + 2];
+        }
+      throw new Error('janus: no free relay ports');
+    },
+    releaseRelayPorts([audio]) {
+      usedPairs.delete(audio);
+    },
     onLost(listener) {
       lostListeners.push(listener);
     },

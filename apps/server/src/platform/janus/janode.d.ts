@@ -2,7 +2,9 @@
 declare module 'janode' {
   import type { EventEmitter } from 'node:events';
 
-  export type JanodeEventData = Record<string, unknown> & { jsep?: { type: 'offer' | 'answer'; sdp: string } };
+  export type JanodeEventData = Record<string, unknown> & {
+    jsep?: { type: 'offer' | 'answer'; sdp: string };
+  };
 
   export interface Handle extends EventEmitter {
     id: number;
@@ -25,7 +27,10 @@ declare module 'janode' {
   }
   const Janode: {
     connect(config: unknown): Promise<Connection>;
-    EVENT: Record<string, string>;
+    EVENT: { CONNECTION_CLOSED: string; CONNECTION_ERROR: string; SESSION_DESTROYED: string } & Record<
+      string,
+      string
+    >;
     Logger: { setLevel(level: string): void };
   };
   export default Janode;

@@ -77,5 +77,6 @@ admin: { admin_ws = false admin_wss = false }
     'janus.plugin.streaming.jcfg': `general: { admin_key = ${q(c.adminKey)} rtp_port_range = ${q(c.streamingPortRange)} string_ids = true events = false }
 `,
   };
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(c.configDir, name), text, { mode: 0o600 });
+  for (const [name, text] of Object.entries(files))
+    writeFileSync(path.join(c.configDir, name), text, { mode: 0o600 });
 }
