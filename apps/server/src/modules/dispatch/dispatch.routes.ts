@@ -26,6 +26,7 @@ import { assertMember } from '../org/org.service.ts';
 import { inboxCounters, overdueRate } from './use-cases/inbox.ts';
 import { issueDocument, recallIssued } from './use-cases/issue.ts';
 import { deliveryDetail, listDeliveriesOfDocument, listIncoming, listMine } from './use-cases/lists.ts';
+import { receiptSlip } from './use-cases/receipt.ts';
 import * as receiving from './use-cases/receive.ts';
 import { register, registerCsv, registerXlsx } from './use-cases/registers.ts';
 
@@ -90,6 +91,15 @@ export function dispatchRoutes(app: App, config: Config) {
       return deliveryDetail(ctx, ctx.actor, req.params.id);
     },
   );
+  // The receipt slip (phiếu tiếp nhận / 접수증) of a received copy, for its receiving agency only.
+  app.get('/api/deliveries/:id/receipt', { schema: { tags, params: ById } }, async (req, reply) => {
+    const ctx = userCtx(req);
+    const f = await receiptSlip(ctx, config, ctx.actor, req.params.id);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+      .send(Buffer.from(f.bytes));
+  });
   const action = <S extends z.ZodType>(
     path: string,
     body: S,

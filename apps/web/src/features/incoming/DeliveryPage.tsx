@@ -187,6 +187,18 @@ function DeliveryView({ d }: { d: DeliveryDetail }) {
                 {t('issue.pdf')}
               </Anchor>
             )}
+            {d.incomingNumber !== null && (
+              <Anchor
+                href={`/api/deliveries/${d.id}/receipt`}
+                target="_blank"
+                rel="noopener"
+                size="sm"
+                title={t('incoming.receiptSlipHint')}
+                data-testid="receipt-slip"
+              >
+                {t('incoming.receiptSlip')}
+              </Anchor>
+            )}
           </Group>
         </Stack>
       )}
