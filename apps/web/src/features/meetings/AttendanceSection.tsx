@@ -14,22 +14,26 @@ import { usePhone } from '../documents/useScreen.ts';
 import { minutesBetween } from './meeting-rules.ts';
 import { type Attendance, useAttendance } from './meetings.api.ts';
 
-function Left({ entry }: { entry: Attendance }) {
+/** When the person left; still in while the meeting runs; at its end when the server did not see them go. */
+function Left({ entry, meeting }: { entry: Attendance; meeting: VideoMeetingDetail }) {
   const { t } = useTranslation();
   const country = userCountry(useMe().data);
-  return entry.leftAt ? (
-    formatDateTime(entry.leftAt, country)
-  ) : (
+  if (entry.leftAt || meeting.status !== 'live') return formatDateTime(leftAt(entry, meeting), country);
+  return (
     <Badge variant="light" color="teal" size="sm">
       {t('meetings.attendance.stillIn')}
     </Badge>
   );
 }
 
-const minutes = (e: Attendance) => minutesBetween(e.joinedAt, e.leftAt ?? new Date().toISOString());
+const leftAt = (e: Attendance, m: VideoMeetingDetail) =>
+  e.leftAt ?? (m.status === 'live' ? new Date().toISOString() : m.endsAt);
+const minutes = (e: Attendance, m: VideoMeetingDetail) => minutesBetween(e.joinedAt, leftAt(e, m));
+
+type Rows = { entries: Attendance[]; meeting: VideoMeetingDetail };
 
 /** Phones: one line per join, name first. */
-function AttendanceList({ entries }: { entries: Attendance[] }) {
+function AttendanceList({ entries, meeting }: Rows) {
   const { t } = useTranslation();
   const country = userCountry(useMe().data);
   return (
@@ -41,7 +45,7 @@ function AttendanceList({ entries }: { entries: Attendance[] }) {
               {e.displayName}
             </Text>
             <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-              {t('meetings.attendance.minutes', { count: minutes(e) })}
+              {t('meetings.attendance.minutes', { count: minutes(e, meeting) })}
             </Text>
           </Group>
           <Group gap={4} wrap="wrap">
@@ -49,7 +53,7 @@ function AttendanceList({ entries }: { entries: Attendance[] }) {
               {formatDateTime(e.joinedAt, country)} –
             </Text>
             <Text size="xs" c="dimmed" component="span">
-              <Left entry={e} />
+              <Left entry={e} meeting={meeting} />
             </Text>
           </Group>
         </li>
@@ -58,7 +62,7 @@ function AttendanceList({ entries }: { entries: Attendance[] }) {
   );
 }
 
-function AttendanceTable({ entries }: { entries: Attendance[] }) {
+function AttendanceTable({ entries, meeting }: Rows) {
   const { t } = useTranslation();
   const country = userCountry(useMe().data);
   return (
@@ -77,9 +81,9 @@ function AttendanceTable({ entries }: { entries: Attendance[] }) {
             <Table.Td>{e.displayName}</Table.Td>
             <Table.Td>{formatDateTime(e.joinedAt, country)}</Table.Td>
             <Table.Td>
-              <Left entry={e} />
+              <Left entry={e} meeting={meeting} />
             </Table.Td>
-            <Table.Td ta="right">{t('meetings.attendance.minutes', { count: minutes(e) })}</Table.Td>
+            <Table.Td ta="right">{t('meetings.attendance.minutes', { count: minutes(e, meeting) })}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -110,9 +114,9 @@ export function AttendanceSection({ meeting }: { meeting: VideoMeetingDetail }) 
       ) : entries.length === 0 ? (
         <EmptyState>{t('meetings.attendance.none')}</EmptyState>
       ) : phone ? (
-        <AttendanceList entries={entries} />
+        <AttendanceList entries={entries} meeting={meeting} />
       ) : (
-        <AttendanceTable entries={entries} />
+        <AttendanceTable entries={entries} meeting={meeting} />
       )}
     </SectionCard>
   );

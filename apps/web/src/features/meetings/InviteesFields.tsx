@@ -1,4 +1,4 @@
-import { MultiSelect, Stack, Text } from '@mantine/core';
+import { MultiSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { dropdownBelow } from '../documents/combobox.ts';
 import { useAgencies, useUnits } from '../org/org.api.ts';
@@ -74,23 +74,26 @@ export function InviteesFields({ agencyId, value, onChange, known = [] }: Props)
       <Text size="xs" c="dimmed">
         {t('meetings.form.inviteesHint')}
       </Text>
-      {kinds.map((kind) => (
-        <MultiSelect
-          key={kind}
-          comboboxProps={dropdownBelow}
-          label={t(`meetings.inviteeKinds.${kind}`)}
-          data={options[kind]}
-          value={value[kind]}
-          onChange={(ids) => onChange({ ...value, [kind]: ids })}
-          searchable
-          clearable
-          hidePickedOptions
-          maxDropdownHeight={240}
-          nothingFoundMessage={t('meetings.form.nothingFound')}
-          disabled={pending[kind]}
-          data-testid={`invitees-${kind}`}
-        />
-      ))}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
+        {kinds.map((kind) => (
+          <MultiSelect
+            key={kind}
+            style={{ gridColumn: kind === 'user' ? '1 / -1' : undefined }}
+            comboboxProps={dropdownBelow}
+            label={t(`meetings.inviteeKinds.${kind}`)}
+            data={options[kind]}
+            value={value[kind]}
+            onChange={(ids) => onChange({ ...value, [kind]: ids })}
+            searchable
+            clearable
+            hidePickedOptions
+            maxDropdownHeight={240}
+            nothingFoundMessage={t('meetings.form.nothingFound')}
+            disabled={pending[kind]}
+            data-testid={`invitees-${kind}`}
+          />
+        ))}
+      </SimpleGrid>
     </Stack>
   );
 }

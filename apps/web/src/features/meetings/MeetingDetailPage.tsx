@@ -125,15 +125,15 @@ export function MeetingDetailPage() {
         description={<MeetingFacts meeting={m} />}
         actions={
           <>
-            <HostActions meeting={m} />
             <JoinButtons meeting={m} size="md" />
+            <HostActions meeting={m} />
           </>
         }
       />
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
-            <VideoStatusAlert />
+            {(m.status === 'scheduled' || m.status === 'live') && <VideoStatusAlert />}
             {m.status === 'cancelled' && (
               <Alert color="gray" variant="light" data-testid="meeting-cancelled">
                 {t('meetings.detail.isCancelled')}

@@ -1,6 +1,6 @@
 import type { VideoMeetingDetail } from '@civicdesk/contracts/meetings';
 import { Button, Group, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { type UseFormReturnType, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../lib/api.ts';
@@ -74,6 +74,99 @@ function useMeetingForm(meeting: VideoMeetingDetail | undefined, agencyId: strin
   });
 }
 
+type MeetingForm = UseFormReturnType<Values>;
+
+/** The fields: agency (when the person has several), title, time, lobby, invitees and (new meetings) a room. */
+function MeetingFields({ form, meeting }: { form: MeetingForm; meeting?: VideoMeetingDetail }) {
+  const { t } = useTranslation();
+  const agencies = meetingAgencies(useMe().data);
+  const v = form.values;
+  return (
+    <>
+      {!meeting && agencies.length > 1 && (
+        <Select
+          label={t('common.agency')}
+          data={agencies}
+          allowDeselect={false}
+          required
+          {...form.getInputProps('agencyId')}
+          onChange={(id) => {
+            form.setFieldValue('agencyId', id ?? '');
+            // People, units and rooms are the agency's own: start again for another agency.
+            form.setFieldValue('invitees', { ...v.invitees, user: [], unit: [] });
+            form.setFieldValue('resourceId', null);
+          }}
+        />
+      )}
+      <TextInput
+        label={t('meetings.form.title')}
+        required
+        maxLength={300}
+        data-autofocus
+        data-testid="meeting-title"
+        {...form.getInputProps('title')}
+      />
+      <Textarea
+        label={t('meetings.form.description')}
+        autosize
+        minRows={2}
+        maxRows={6}
+        maxLength={4000}
+        {...form.getInputProps('description')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          type="datetime-local"
+          label={t('meetings.form.startsAt')}
+          required
+          data-testid="meeting-starts"
+          {...form.getInputProps('startsAt')}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('meetings.form.endsAt')}
+          required
+          data-testid="meeting-ends"
+          {...form.getInputProps('endsAt')}
+        />
+      </SimpleGrid>
+      <Switch
+        label={t('meetings.form.lobby')}
+        description={t('meetings.form.lobbyHint')}
+        data-testid="meeting-lobby"
+        {...form.getInputProps('lobby', { type: 'checkbox' })}
+      />
+      <InviteesFields
+        agencyId={v.agencyId || null}
+        value={v.invitees}
+        onChange={(ids) => form.setFieldValue('invitees', ids)}
+        known={meeting?.invitees}
+      />
+      {!meeting && (
+        <ResourceField
+          agencyId={v.agencyId || null}
+          value={v.resourceId}
+          onChange={(id) => form.setFieldValue('resourceId', id)}
+          from={fromLocalInput(v.startsAt)}
+          to={fromLocalInput(v.endsAt)}
+        />
+      )}
+    </>
+  );
+}
+
+/** The request bodies from the form: the update's fields, and for a new meeting its agency and room. */
+function bodyOf(values: Values) {
+  return {
+    title: values.title.trim(),
+    description: values.description.trim() || undefined,
+    startsAt: fromLocalInput(values.startsAt)!,
+    endsAt: fromLocalInput(values.endsAt)!,
+    lobby: values.lobby,
+    invitees: inviteesOf(values.invitees),
+  };
+}
+
 /** Schedules a video meeting (or edits one, for its host): time, lobby, invitees and a room to book. */
 export function MeetingFormModal({ meeting, onClose }: Props) {
   const { t } = useTranslation();
@@ -84,27 +177,22 @@ export function MeetingFormModal({ meeting, onClose }: Props) {
   const update = useUpdateMeeting(meeting?.id ?? '');
   const save = meeting ? update : create;
   const form = useMeetingForm(meeting, agencies[0]?.value ?? '');
-  const v = form.values;
 
   const submit = form.onSubmit((values) => {
-    const common = {
-      title: values.title.trim(),
-      description: values.description.trim() || undefined,
-      startsAt: fromLocalInput(values.startsAt)!,
-      endsAt: fromLocalInput(values.endsAt)!,
-      lobby: values.lobby,
-      invitees: inviteesOf(values.invitees),
+    const handlers = {
+      onSuccess: (m: VideoMeetingDetail) => {
+        toast(t(meeting ? 'common.saved' : 'meetings.form.created'), 'success');
+        onClose();
+        if (!meeting) void navigate(`/meetings/${m.id}`);
+      },
+      // The server names the fields it refused: show each message at its field too.
+      onError: (e: Error) => e instanceof ApiError && form.setErrors(e.fields),
     };
-    const done = (m: VideoMeetingDetail) => {
-      toast(t(meeting ? 'common.saved' : 'meetings.form.created'), 'success');
-      onClose();
-      if (!meeting) void navigate(`/meetings/${m.id}`);
-    };
-    if (meeting) update.mutate(common, { onSuccess: done });
+    if (meeting) update.mutate(bodyOf(values), handlers);
     else
       create.mutate(
-        { ...common, agencyId: values.agencyId, resourceId: values.resourceId ?? undefined },
-        { onSuccess: done },
+        { ...bodyOf(values), agencyId: values.agencyId, resourceId: values.resourceId ?? undefined },
+        handlers,
       );
   });
   const conflict = save.error instanceof ApiError && save.error.status === 409;
@@ -119,74 +207,7 @@ export function MeetingFormModal({ meeting, onClose }: Props) {
     >
       <form onSubmit={submit} noValidate data-testid="video-meeting-form">
         <Stack gap="md">
-          {!meeting && agencies.length > 1 && (
-            <Select
-              label={t('common.agency')}
-              data={agencies}
-              allowDeselect={false}
-              required
-              {...form.getInputProps('agencyId')}
-              onChange={(id) => {
-                form.setFieldValue('agencyId', id ?? '');
-                // People, units and rooms are the agency's own: start again for another agency.
-                form.setFieldValue('invitees', { ...v.invitees, user: [], unit: [] });
-                form.setFieldValue('resourceId', null);
-              }}
-            />
-          )}
-          <TextInput
-            label={t('meetings.form.title')}
-            required
-            maxLength={300}
-            data-autofocus
-            data-testid="meeting-title"
-            {...form.getInputProps('title')}
-          />
-          <Textarea
-            label={t('meetings.form.description')}
-            autosize
-            minRows={2}
-            maxRows={6}
-            maxLength={4000}
-            {...form.getInputProps('description')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="datetime-local"
-              label={t('meetings.form.startsAt')}
-              required
-              data-testid="meeting-starts"
-              {...form.getInputProps('startsAt')}
-            />
-            <TextInput
-              type="datetime-local"
-              label={t('meetings.form.endsAt')}
-              required
-              data-testid="meeting-ends"
-              {...form.getInputProps('endsAt')}
-            />
-          </SimpleGrid>
-          <Switch
-            label={t('meetings.form.lobby')}
-            description={t('meetings.form.lobbyHint')}
-            data-testid="meeting-lobby"
-            {...form.getInputProps('lobby', { type: 'checkbox' })}
-          />
-          <InviteesFields
-            agencyId={v.agencyId || null}
-            value={v.invitees}
-            onChange={(ids) => form.setFieldValue('invitees', ids)}
-            known={meeting?.invitees}
-          />
-          {!meeting && (
-            <ResourceField
-              agencyId={v.agencyId || null}
-              value={v.resourceId}
-              onChange={(id) => form.setFieldValue('resourceId', id)}
-              from={fromLocalInput(v.startsAt)}
-              to={fromLocalInput(v.endsAt)}
-            />
-          )}
+          <MeetingFields form={form} meeting={meeting} />
           <ErrorAlert error={save.error} title={conflict ? t('meetings.form.conflictTitle') : undefined} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
