@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openChannel } from '../../../test/realtime.ts';
-import { agencyIdByCode, createTestApp, signIn, type TestApp } from '../../../test/test-app.ts';
+import {
+  agencyIdByCode,
+  createTestApp,
+  signIn,
+  signInEnrolled,
+  type TestApp,
+} from '../../../test/test-app.ts';
 
 // Scheduling video meetings through the API: invitations and who sees what, bad input, host-only changes,
 // cancelling, the booked room, the committee's video room and the live channel's refusals (no Janus here).
@@ -133,18 +139,26 @@ describe('video meetings', () => {
     expect((await post(`/api/video-meetings/${meetingId}/cancel`, official)).statusCode).toBe(403);
     expect((await post(`/api/video-meetings/${meetingId}/cancel`, host)).json().status).toBe('cancelled');
     expect((await post(`/api/video-meetings/${meetingId}/cancel`, host)).statusCode).toBe(409);
-    const audit = (await get(`/api/audit?entityId=${meetingId}`, await signIn(t.app, 'admin'))).json();
+    const audit = (
+      await get(`/api/audit?entityId=${meetingId}`, (await signInEnrolled(t.app, 'admin')).cookie)
+    ).json();
     const actions = JSON.stringify(audit);
     for (const a of ['meetings.scheduled', 'meetings.updated', 'meetings.cancelled'])
       expect(actions).toContain(a);
   });
 
   it('books a video-conference room with the meeting, and never twice', async () => {
-    const rooms = (await get(`/api/rooms/resources?agencyId=${ls}`, host)).json() as {
-      id: string;
-      kind: string;
-    }[];
-    const room = rooms.find((r) => r.kind === 'vc_room')!;
+    const { cookie: admin } = await signInEnrolled(t.app, 'quantri');
+    const room = (
+      await post('/api/rooms/resources', admin, {
+        agencyId: ls,
+        kind: 'vc_room',
+        name: 'Phòng họp trực tuyến',
+        location: 'Tầng 3',
+        capacity: 40,
+      })
+    ).json() as { id: string };
+    expect(room.id).toBeTruthy();
     const at = { startsAt: inHours(30), endsAt: inHours(31) };
     const first = await post('/api/video-meetings', host, {
       agencyId: ls,
