@@ -1,19 +1,21 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/db.ts';
 import { agencies, units } from '../org/org.tables.ts';
 import { documentAttachments, documentRecipients, documents, documentVersions } from './documents.tables.ts';
 
-export type DocumentRow = typeof documents.$inferSelect;
+// A document row without its search grams (a large array kept for the index alone, never read back).
+const { searchGrams: _grams, ...rowColumns } = getTableColumns(documents);
+export type DocumentRow = Omit<typeof documents.$inferSelect, 'searchGrams'>;
 
-export const findDocument = async (db: Db, id: string) =>
-  (await db.select().from(documents).where(eq(documents.id, id)))[0];
+export const findDocument = async (db: Db, id: string): Promise<DocumentRow | undefined> =>
+  (await db.select(rowColumns).from(documents).where(eq(documents.id, id)))[0];
 /** Locks the row for the rest of the transaction: every state change of a document goes through here. */
-export const lockDocument = async (db: Db, id: string) =>
-  (await db.select().from(documents).where(eq(documents.id, id)).for('update'))[0];
+export const lockDocument = async (db: Db, id: string): Promise<DocumentRow | undefined> =>
+  (await db.select(rowColumns).from(documents).where(eq(documents.id, id)).for('update'))[0];
 export const insertDocument = async (db: Db, values: typeof documents.$inferInsert) =>
-  (await db.insert(documents).values(values).returning())[0]!;
+  (await db.insert(documents).values(values).returning(rowColumns))[0]!;
 export const updateDocument = async (db: Db, id: string, set: Partial<typeof documents.$inferInsert>) =>
-  (await db.update(documents).set(set).where(eq(documents.id, id)).returning())[0]!;
+  (await db.update(documents).set(set).where(eq(documents.id, id)).returning(rowColumns))[0]!;
 
 export const insertVersion = (db: Db, values: typeof documentVersions.$inferInsert) =>
   db.insert(documentVersions).values(values);
