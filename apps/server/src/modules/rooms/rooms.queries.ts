@@ -66,7 +66,7 @@ export async function selectResources(db: Db, actor: Actor, where: SQL): Promise
           r.agency_id in (${managedAgencyIds(actor)}) as can_manage
         from bookable_resources r join agencies a on a.id = r.agency_id
         where r.agency_id in (${visibleAgencyIds(actor)}) and ${where}
-        order by a.name, r.kind, r.name`,
+        order by a.name, r.kind = 'smart_seat', r.name`,
   );
   return rows.map(toResource);
 }

@@ -5,6 +5,7 @@ import IconPencil from '@tabler/icons-react/dist/esm/icons/IconPencil.mjs';
 import IconPlus from '@tabler/icons-react/dist/esm/icons/IconPlus.mjs';
 import IconVideo from '@tabler/icons-react/dist/esm/icons/IconVideo.mjs';
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../lib/api.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -26,11 +27,6 @@ export function ResourceCard({ resource, day, availability, onBook, onEdit }: Pr
   const { t } = useTranslation();
   const Icon = resource.kind === 'vc_room' ? IconVideo : IconArmchair;
   const bookings = availability.data?.bookings ?? [];
-  const facts = [
-    resource.location,
-    t('rooms.capacity', { count: resource.capacity }),
-    resource.equipment,
-  ].filter(Boolean);
 
   return (
     <Paper
@@ -42,24 +38,32 @@ export function ResourceCard({ resource, day, availability, onBook, onEdit }: Pr
       data-testid="resource-card"
     >
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-          <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
-            <Icon size={22} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
-            <div style={{ minWidth: 0 }}>
-              <Title order={3} fz="md">
-                {resource.name}
-              </Title>
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          <Icon size={22} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+          <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+            <Title order={3} fz="md">
+              {resource.name}
+            </Title>
+            <Group gap={6}>
+              <Badge variant="light" color={resource.kind === 'vc_room' ? 'indigo' : 'grape'}>
+                {t(`rooms.kinds.${resource.kind}`)}
+              </Badge>
+              <Badge variant="outline" color="gray">
+                {t('rooms.capacity', { count: resource.capacity })}
+              </Badge>
+              {!resource.active && <Badge color="gray">{t('common.inactive')}</Badge>}
+            </Group>
+            {resource.location && (
               <Text size="sm" c="dimmed">
-                {facts.join(' · ')}
+                {resource.location}
               </Text>
-            </div>
-          </Group>
-          <Group gap={6} wrap="nowrap">
-            <Badge variant="light" color={resource.kind === 'vc_room' ? 'indigo' : 'grape'}>
-              {t(`rooms.kinds.${resource.kind}`)}
-            </Badge>
-            {!resource.active && <Badge color="gray">{t('common.inactive')}</Badge>}
-          </Group>
+            )}
+            {resource.equipment && (
+              <Text size="xs" c="dimmed" lineClamp={2} title={resource.equipment}>
+                {resource.equipment}
+              </Text>
+            )}
+          </Stack>
         </Group>
         {availability.isPending ? (
           <Loading />
@@ -131,6 +135,7 @@ export function BookingRow({ booking: b, showResource }: { booking: Booking; sho
           size="compact-sm"
           variant="subtle"
           color="red"
+          style={{ flexShrink: 0 }}
           title={t('rooms.cancel.title')}
           message={t('rooms.cancel.message', {
             title: b.title,
@@ -166,7 +171,9 @@ function ResourceAdminActions({ resource, onEdit }: { resource: Resource; onEdit
           confirmLabel={t('common.deactivate')}
           danger
           loading={update.isPending}
-          onConfirm={() => update.mutateAsync({ active: false })}
+          onConfirm={() =>
+            update.mutateAsync({ active: false }).catch((e: unknown) => toast(errorMessage(e), 'error'))
+          }
         >
           {t('common.deactivate')}
         </ConfirmButton>
@@ -175,7 +182,7 @@ function ResourceAdminActions({ resource, onEdit }: { resource: Resource; onEdit
           size="sm"
           variant="default"
           loading={update.isPending}
-          onClick={() => update.mutate({ active: true })}
+          onClick={() => update.mutate({ active: true }, { onError: (e) => toast(errorMessage(e), 'error') })}
         >
           {t('common.reactivate')}
         </Button>

@@ -1,17 +1,5 @@
 import type { Resource } from '@civicdesk/contracts/rooms';
-import {
-  ActionIcon,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
-import IconChevronLeft from '@tabler/icons-react/dist/esm/icons/IconChevronLeft.mjs';
-import IconChevronRight from '@tabler/icons-react/dist/esm/icons/IconChevronRight.mjs';
+import { Button, Paper, SimpleGrid, Stack } from '@mantine/core';
 import IconPlus from '@tabler/icons-react/dist/esm/icons/IconPlus.mjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,13 +13,12 @@ import { userCountry } from '../auth/access.ts';
 import { useMe } from '../auth/auth.api.ts';
 import { useAgencies } from '../org/org.api.ts';
 import { BookingModal } from './BookingModal.tsx';
-import { dayRange, isoDay, shiftDay } from './day.ts';
+import { DayToolbar, type Kind } from './DayToolbar.tsx';
+import { dayRange, isoDay } from './day.ts';
 import { MyBookings } from './MyBookings.tsx';
 import { ResourceCard } from './ResourceCard.tsx';
 import { ResourceFormModal } from './ResourceFormModal.tsx';
 import { useAvailabilities, useResources } from './rooms.api.ts';
-
-type Kind = 'all' | Resource['kind'];
 
 /** Rooms & seats: each resource's day (date picker), booking, the person's own bookings, and for administrators
  * adding, editing and deactivating resources. The day and filters live in the address (shareable, back button). */
@@ -84,61 +71,14 @@ export function RoomsPage() {
         }
       />
       <Stack gap="md">
-        <Paper withBorder radius="md" p="md">
-          <Group gap="md" align="flex-end" wrap="wrap">
-            <Group gap={4} align="flex-end" wrap="nowrap">
-              <ActionIcon
-                variant="default"
-                size={36}
-                aria-label={t('rooms.prevDay')}
-                onClick={() => set('day', shiftDay(day, -1))}
-              >
-                <IconChevronLeft size={18} aria-hidden />
-              </ActionIcon>
-              <TextInput
-                type="date"
-                label={t('rooms.day')}
-                name="day"
-                value={day}
-                onChange={(e) => e.currentTarget.value && set('day', e.currentTarget.value)}
-                w={170}
-              />
-              <ActionIcon
-                variant="default"
-                size={36}
-                aria-label={t('rooms.nextDay')}
-                onClick={() => set('day', shiftDay(day, 1))}
-              >
-                <IconChevronRight size={18} aria-hidden />
-              </ActionIcon>
-              <Button variant="subtle" onClick={() => set('day', null)}>
-                {t('rooms.today')}
-              </Button>
-            </Group>
-            <SegmentedControl
-              aria-label={t('rooms.filterKind')}
-              value={kind}
-              onChange={(v) => set('kind', v === 'all' ? null : v)}
-              data={[
-                { value: 'all', label: t('rooms.kinds.all') },
-                { value: 'vc_room', label: t('rooms.kinds.vc_room') },
-                { value: 'smart_seat', label: t('rooms.kinds.smart_seat') },
-              ]}
-            />
-            {agencies.length > 1 && (
-              <Select
-                label={t('common.agency')}
-                name="agency"
-                data={agencies}
-                value={agencyId}
-                placeholder={t('rooms.allAgencies')}
-                clearable
-                onChange={(v) => set('agency', v)}
-                w={{ base: '100%', sm: 280 }}
-              />
-            )}
-          </Group>
-        </Paper>
+        <DayToolbar
+          day={day}
+          kind={kind}
+          agencyId={agencyId}
+          agencies={agencies}
+          country={userCountry(me)}
+          onChange={set}
+        />
         {resources.isPending ? (
           <Loading />
         ) : resources.error ? (
