@@ -5,6 +5,7 @@ import IconArrowLeft from '@tabler/icons-react/dist/esm/icons/IconArrowLeft.mjs'
 import IconBuilding from '@tabler/icons-react/dist/esm/icons/IconBuilding.mjs';
 import IconClock from '@tabler/icons-react/dist/esm/icons/IconClock.mjs';
 import IconDoor from '@tabler/icons-react/dist/esm/icons/IconDoor.mjs';
+import IconMapPin from '@tabler/icons-react/dist/esm/icons/IconMapPin.mjs';
 import IconPencil from '@tabler/icons-react/dist/esm/icons/IconPencil.mjs';
 import IconUsersGroup from '@tabler/icons-react/dist/esm/icons/IconUsersGroup.mjs';
 import type { ReactNode } from 'react';
@@ -23,7 +24,7 @@ import { InviteesSection } from './InviteesSection.tsx';
 import { JoinButtons, StatusBadge } from './MeetingCard.tsx';
 import { MeetingFormModal } from './MeetingFormModal.tsx';
 import { timeRange } from './meeting-rules.ts';
-import { useCancelMeeting, useVideoMeeting } from './meetings.api.ts';
+import { useCancelMeeting, useMeetingBooking, useVideoMeeting } from './meetings.api.ts';
 import { RecordingsSection } from './RecordingsSection.tsx';
 import { VideoStatusAlert } from './VideoStatusAlert.tsx';
 
@@ -39,6 +40,7 @@ function Fact({ icon, children }: { icon: ReactNode; children: ReactNode }) {
 function MeetingFacts({ meeting: m }: { meeting: VideoMeetingDetail }) {
   const { t } = useTranslation();
   const country = userCountry(useMe().data);
+  const booking = useMeetingBooking(m).data;
   return (
     <Group gap="md" component="span" wrap="wrap">
       <StatusBadge meeting={m} />
@@ -49,6 +51,7 @@ function MeetingFacts({ meeting: m }: { meeting: VideoMeetingDetail }) {
       )}
       <Fact icon={<IconClock size={16} aria-hidden />}>{timeRange(m.startsAt, m.endsAt, country)}</Fact>
       <Fact icon={<IconBuilding size={16} aria-hidden />}>{m.agencyName}</Fact>
+      {booking && <Fact icon={<IconMapPin size={16} aria-hidden />}>{booking.resourceName}</Fact>}
       {m.lobby && <Fact icon={<IconDoor size={16} aria-hidden />}>{t('meetings.detail.lobbyOn')}</Fact>}
       {m.committeeMeetingId && (
         <Fact icon={<IconUsersGroup size={16} aria-hidden />}>

@@ -1,6 +1,7 @@
 import type { VideoMeetingDetail } from '@civicdesk/contracts/meetings';
-import { Button, Group, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { type UseFormReturnType, useForm } from '@mantine/form';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../lib/api.ts';
@@ -81,6 +82,8 @@ function MeetingFields({ form, meeting }: { form: MeetingForm; meeting?: VideoMe
   const { t } = useTranslation();
   const agencies = meetingAgencies(useMe().data);
   const v = form.values;
+  // The server keeps a booked room's times as booked: cancel and schedule again to move them.
+  const timesFixed = !!meeting?.bookingId;
   return (
     <>
       {!meeting && agencies.length > 1 && (
@@ -114,22 +117,31 @@ function MeetingFields({ form, meeting }: { form: MeetingForm; meeting?: VideoMe
         maxLength={4000}
         {...form.getInputProps('description')}
       />
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          type="datetime-local"
-          label={t('meetings.form.startsAt')}
-          required
-          data-testid="meeting-starts"
-          {...form.getInputProps('startsAt')}
-        />
-        <TextInput
-          type="datetime-local"
-          label={t('meetings.form.endsAt')}
-          required
-          data-testid="meeting-ends"
-          {...form.getInputProps('endsAt')}
-        />
-      </SimpleGrid>
+      <Stack gap={4}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            type="datetime-local"
+            label={t('meetings.form.startsAt')}
+            required
+            disabled={timesFixed}
+            data-testid="meeting-starts"
+            {...form.getInputProps('startsAt')}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('meetings.form.endsAt')}
+            required
+            disabled={timesFixed}
+            data-testid="meeting-ends"
+            {...form.getInputProps('endsAt')}
+          />
+        </SimpleGrid>
+        {timesFixed && (
+          <Text size="xs" c="dimmed">
+            {t('meetings.form.timesFixed')}
+          </Text>
+        )}
+      </Stack>
       <Switch
         label={t('meetings.form.lobby')}
         description={t('meetings.form.lobbyHint')}
@@ -188,14 +200,21 @@ export function MeetingFormModal({ meeting, onClose }: Props) {
       // The server names the fields it refused: show each message at its field too.
       onError: (e: Error) => e instanceof ApiError && form.setErrors(e.fields),
     };
-    if (meeting) update.mutate(bodyOf(values), handlers);
-    else
+    if (meeting) {
+      const { startsAt, endsAt, ...rest } = bodyOf(values);
+      update.mutate(meeting.bookingId ? rest : { ...rest, startsAt, endsAt }, handlers);
+    } else
       create.mutate(
         { ...bodyOf(values), agencyId: values.agencyId, resourceId: values.resourceId ?? undefined },
         handlers,
       );
   });
   const conflict = save.error instanceof ApiError && save.error.status === 409;
+  // The refusal shows under the fields, often below the fold of a long form: bring it into view.
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (save.error) errorRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [save.error]);
 
   return (
     <Dialog
@@ -208,7 +227,9 @@ export function MeetingFormModal({ meeting, onClose }: Props) {
       <form onSubmit={submit} noValidate data-testid="video-meeting-form">
         <Stack gap="md">
           <MeetingFields form={form} meeting={meeting} />
-          <ErrorAlert error={save.error} title={conflict ? t('meetings.form.conflictTitle') : undefined} />
+          <div ref={errorRef}>
+            <ErrorAlert error={save.error} title={conflict ? t('meetings.form.conflictTitle') : undefined} />
+          </div>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

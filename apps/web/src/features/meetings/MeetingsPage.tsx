@@ -1,9 +1,14 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useParams } from 'react-router';
 import { useMe } from '../auth/auth.api.ts';
 import { isExternalMember } from '../committees/committee-rules.ts';
 import { CommitteeVideoRedirect } from './CommitteeVideoRedirect.tsx';
 import { MeetingDetailPage } from './MeetingDetailPage.tsx';
 import { MeetingsListPage } from './MeetingsListPage.tsx';
+
+/** Any other page under a meeting (e.g. the room where this build has none): the meeting's own page. */
+function ToMeeting() {
+  return <Navigate to={`/meetings/${useParams().id}`} replace />;
+}
 
 /**
  * The Meetings menu entry: the lists, one meeting, and the committee video link. The room and the relay viewer
@@ -17,6 +22,7 @@ export function MeetingsPage() {
       <Route index element={external ? <Navigate to="/committees" replace /> : <MeetingsListPage />} />
       <Route path=":id" element={<MeetingDetailPage />} />
       <Route path=":id/video" element={<CommitteeVideoRedirect />} />
+      <Route path=":id/*" element={<ToMeeting />} />
     </Routes>
   );
 }

@@ -7,7 +7,7 @@ import type {
   VideoMeetingUpdate,
   VideoStatus,
 } from '@civicdesk/contracts/meetings';
-import type { Resource } from '@civicdesk/contracts/rooms';
+import type { Booking, Resource } from '@civicdesk/contracts/rooms';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api.ts';
@@ -24,8 +24,10 @@ const listKey = (when: MeetingWhen) => ['video-meetings', 'list', when] as const
 export const meetingKey = (id: string) => ['video-meetings', 'meeting', id] as const;
 const attendanceKey = (id: string) => ['video-meetings', 'meeting', id, 'attendance'] as const;
 
-/** The API's base path of one video meeting (HTTP and the recording files). */
-export const meetingPath = (id: string) => `/meetings/${id}`;
+/** The API's video meetings (the committees module owns /api/meetings). */
+const base = '/video-meetings';
+/** The API path of one video meeting (HTTP and the recording files). */
+export const meetingPath = (id: string) => `${base}/${id}`;
 
 /** The playable file of a recording (video/webm, served with Range support). */
 export const recordingUrl = (meetingId: string, recordingId: string) =>
@@ -42,7 +44,7 @@ export function useVideoStatus() {
 export function useMeetingList(when: MeetingWhen) {
   return useQuery({
     queryKey: listKey(when),
-    queryFn: ({ signal }) => api<VideoMeeting[]>('/meetings', { query: { when }, signal }),
+    queryFn: ({ signal }) => api<VideoMeeting[]>(base, { query: { when }, signal }),
     staleTime: 0,
     // Meetings start and end by the clock: the lists follow without a reload.
     refetchInterval: 60_000,
@@ -81,6 +83,18 @@ export function useBookableResources(agencyId: string | null) {
   });
 }
 
+/** The room booked for a meeting, found among the caller's own bookings (the host booked it). */
+export function useMeetingBooking(meeting: VideoMeeting) {
+  const enabled = !!meeting.bookingId && meeting.me.host && meeting.status !== 'cancelled';
+  return useQuery({
+    queryKey: ['rooms', 'bookings', 'mine', meeting.startsAt],
+    queryFn: ({ signal }) =>
+      api<Booking[]>('/rooms/bookings/mine', { query: { from: meeting.startsAt }, signal }),
+    enabled,
+    select: (bookings) => bookings.find((b) => b.id === meeting.bookingId) ?? null,
+  });
+}
+
 function useMeetingChange<T>(fn: (input: T) => Promise<VideoMeetingDetail>) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -94,9 +108,7 @@ function useMeetingChange<T>(fn: (input: T) => Promise<VideoMeetingDetail>) {
 }
 
 export const useCreateMeeting = () =>
-  useMeetingChange((body: VideoMeetingInput) =>
-    api<VideoMeetingDetail>('/meetings', { method: 'POST', body }),
-  );
+  useMeetingChange((body: VideoMeetingInput) => api<VideoMeetingDetail>(base, { method: 'POST', body }));
 
 export const useUpdateMeeting = (id: string) =>
   useMeetingChange((body: MeetingPatch) =>
