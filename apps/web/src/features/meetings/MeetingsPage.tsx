@@ -10,6 +10,14 @@ function ToMeeting() {
   return <Navigate to={`/meetings/${useParams().id}`} replace />;
 }
 
+// The room and the relay viewer carry the WebRTC client: loaded only when someone joins or watches.
+const MeetingRoomPage = lazy(async () => ({
+  default: (await import('./live/MeetingRoomPage.tsx')).MeetingRoomPage,
+}));
+const RelayViewerPage = lazy(async () => ({
+  default: (await import('./live/RelayViewerPage.tsx')).RelayViewerPage,
+}));
+
 /**
  * The Meetings menu entry: the lists, one meeting, and the committee video link. The room and the relay viewer
  * (`:id/room`, `:id/live`) are routes of their own in the router. External committee members have no list: they
@@ -22,6 +30,22 @@ export function MeetingsPage() {
       <Route index element={external ? <Navigate to="/committees" replace /> : <MeetingsListPage />} />
       <Route path=":id" element={<MeetingDetailPage />} />
       <Route path=":id/video" element={<CommitteeVideoRedirect />} />
+      <Route
+        path=":id/room"
+        element={
+          <Suspense fallback={<Loading />}>
+            <MeetingRoomPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path=":id/live"
+        element={
+          <Suspense fallback={<Loading />}>
+            <RelayViewerPage />
+          </Suspense>
+        }
+      />
       <Route path=":id/*" element={<ToMeeting />} />
     </Routes>
   );
