@@ -1,11 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useParams } from 'react-router';
+import { Loading } from '../../ui/Loading.tsx';
 import { useMe } from '../auth/auth.api.ts';
 import { isExternalMember } from '../committees/committee-rules.ts';
 import { CommitteeVideoRedirect } from './CommitteeVideoRedirect.tsx';
 import { MeetingDetailPage } from './MeetingDetailPage.tsx';
 import { MeetingsListPage } from './MeetingsListPage.tsx';
 
-/** Any other page under a meeting (e.g. the room where this build has none): the meeting's own page. */
+/** Any other page under a meeting: the meeting's own page. */
 function ToMeeting() {
   return <Navigate to={`/meetings/${useParams().id}`} replace />;
 }
@@ -19,9 +21,8 @@ const RelayViewerPage = lazy(async () => ({
 }));
 
 /**
- * The Meetings menu entry: the lists, one meeting, and the committee video link. The room and the relay viewer
- * (`:id/room`, `:id/live`) are routes of their own in the router. External committee members have no list: they
- * reach a meeting through their committees.
+ * The Meetings menu entry: the lists, one meeting, the committee video link, the room (`:id/room`) and the staff
+ * relay (`:id/live`). External committee members have no list: they reach a meeting through their committees.
  */
 export function MeetingsPage() {
   const external = isExternalMember(useMe().data);
