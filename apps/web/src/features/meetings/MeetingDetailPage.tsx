@@ -23,7 +23,7 @@ import { AttendanceSection } from './AttendanceSection.tsx';
 import { InviteesSection } from './InviteesSection.tsx';
 import { JoinButtons, StatusBadge } from './MeetingCard.tsx';
 import { MeetingFormModal } from './MeetingFormModal.tsx';
-import { timeRange } from './meeting-rules.ts';
+import { canJoin, timeRange } from './meeting-rules.ts';
 import { useCancelMeeting, useMeetingBooking, useVideoMeeting } from './meetings.api.ts';
 import { RecordingsSection } from './RecordingsSection.tsx';
 import { VideoStatusAlert } from './VideoStatusAlert.tsx';
@@ -63,6 +63,10 @@ function MeetingFacts({ meeting: m }: { meeting: VideoMeetingDetail }) {
     </Group>
   );
 }
+
+/** Invited to a meeting that has not opened yet: say when the Join button comes. */
+const joinLater = (m: VideoMeetingDetail) =>
+  m.status === 'scheduled' && (m.me.host || m.me.invited) && !canJoin(m);
 
 /** The host's edit and cancel, while the meeting has not started. */
 function HostActions({ meeting }: { meeting: VideoMeetingDetail }) {
@@ -147,8 +151,20 @@ export function MeetingDetailPage() {
                 {m.description}
               </Text>
             )}
+            {joinLater(m) && (
+              <Alert
+                color="blue"
+                variant="light"
+                icon={<IconClock size={20} aria-hidden />}
+                data-testid="join-opens"
+              >
+                {t('meetings.detail.joinOpens')}
+              </Alert>
+            )}
             <AttendanceSection meeting={m} />
-            <RecordingsSection meeting={m} />
+            {(m.recordings.length > 0 || m.status === 'live' || m.status === 'ended') && (
+              <RecordingsSection meeting={m} />
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
