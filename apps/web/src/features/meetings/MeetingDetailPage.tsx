@@ -1,14 +1,9 @@
 import type { VideoMeetingDetail } from '@civicdesk/contracts/meetings';
-import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import IconArrowLeft from '@tabler/icons-react/dist/esm/icons/IconArrowLeft.mjs';
-import IconBuilding from '@tabler/icons-react/dist/esm/icons/IconBuilding.mjs';
 import IconClock from '@tabler/icons-react/dist/esm/icons/IconClock.mjs';
-import IconDoor from '@tabler/icons-react/dist/esm/icons/IconDoor.mjs';
-import IconMapPin from '@tabler/icons-react/dist/esm/icons/IconMapPin.mjs';
 import IconPencil from '@tabler/icons-react/dist/esm/icons/IconPencil.mjs';
-import IconUsersGroup from '@tabler/icons-react/dist/esm/icons/IconUsersGroup.mjs';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { ApiError } from '../../lib/api.ts';
@@ -20,46 +15,31 @@ import { toast } from '../../ui/toast.ts';
 import { userCountry } from '../auth/access.ts';
 import { useMe } from '../auth/auth.api.ts';
 import { AttendanceSection } from './AttendanceSection.tsx';
+import { DetailsSection } from './DetailsSection.tsx';
 import { InviteesSection } from './InviteesSection.tsx';
 import { JoinButtons, StatusBadge } from './MeetingCard.tsx';
 import { MeetingFormModal } from './MeetingFormModal.tsx';
 import { canJoin, timeRange } from './meeting-rules.ts';
-import { useCancelMeeting, useMeetingBooking, useVideoMeeting } from './meetings.api.ts';
+import { useCancelMeeting, useVideoMeeting } from './meetings.api.ts';
 import { RecordingsSection } from './RecordingsSection.tsx';
 import { VideoStatusAlert } from './VideoStatusAlert.tsx';
 
-function Fact({ icon, children }: { icon: ReactNode; children: ReactNode }) {
-  return (
-    <Group gap={4} component="span" wrap="nowrap">
-      {icon}
-      <span>{children}</span>
-    </Group>
-  );
-}
-
+/** Under the title: status, relay, and the time. */
 function MeetingFacts({ meeting: m }: { meeting: VideoMeetingDetail }) {
   const { t } = useTranslation();
   const country = userCountry(useMe().data);
-  const booking = useMeetingBooking(m).data;
   return (
-    <Group gap="md" component="span" wrap="wrap">
+    <Group gap="sm" component="span" wrap="wrap">
       <StatusBadge meeting={m} />
       {m.relayOn && m.status === 'live' && (
         <Badge variant="outline" color="red" component="span">
           {t('meetings.relayOn')}
         </Badge>
       )}
-      <Fact icon={<IconClock size={16} aria-hidden />}>{timeRange(m.startsAt, m.endsAt, country)}</Fact>
-      <Fact icon={<IconBuilding size={16} aria-hidden />}>{m.agencyName}</Fact>
-      {booking && <Fact icon={<IconMapPin size={16} aria-hidden />}>{booking.resourceName}</Fact>}
-      {m.lobby && <Fact icon={<IconDoor size={16} aria-hidden />}>{t('meetings.detail.lobbyOn')}</Fact>}
-      {m.committeeMeetingId && (
-        <Fact icon={<IconUsersGroup size={16} aria-hidden />}>
-          <Anchor component={Link} to={`/committees/meetings/${m.committeeMeetingId}`} size="sm">
-            {t('meetings.detail.committeeLink')}
-          </Anchor>
-        </Fact>
-      )}
+      <Group gap={4} component="span" wrap="nowrap">
+        <IconClock size={16} aria-hidden />
+        <span>{timeRange(m.startsAt, m.endsAt, country)}</span>
+      </Group>
     </Group>
   );
 }
@@ -146,11 +126,6 @@ export function MeetingDetailPage() {
                 {t('meetings.detail.isCancelled')}
               </Alert>
             )}
-            {m.description && (
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="meeting-description">
-                {m.description}
-              </Text>
-            )}
             {joinLater(m) && (
               <Alert
                 color="blue"
@@ -161,6 +136,7 @@ export function MeetingDetailPage() {
                 {t('meetings.detail.joinOpens')}
               </Alert>
             )}
+            <DetailsSection meeting={m} />
             <AttendanceSection meeting={m} />
             {(m.recordings.length > 0 || m.status === 'live' || m.status === 'ended') && (
               <RecordingsSection meeting={m} />
