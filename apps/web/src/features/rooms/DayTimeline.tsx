@@ -1,14 +1,14 @@
 import type { Booking } from '@civicdesk/contracts/rooms';
 import { Box, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { barPosition, hhmm, visibleHours } from './day.ts';
+import { barPosition, hhmm } from './day.ts';
 
-type Props = { day: string; bookings: Booking[] };
+/** `hours`: the stretch of the day shown, the same on every card of the page (see visibleHours). */
+type Props = { day: string; bookings: Booking[]; hours: [number, number] };
 
 /** The day as a bar: booked stretches filled (the caller's own in another colour), free ones empty. */
-export function DayTimeline({ day, bookings }: Props) {
+export function DayTimeline({ day, bookings, hours }: Props) {
   const { t } = useTranslation();
-  const hours = visibleHours(day, bookings);
   const ticks: number[] = [];
   const step = hours[1] - hours[0] > 14 ? 3 : 2;
   for (let h = Math.ceil(hours[0] / step) * step; h <= hours[1]; h += step) ticks.push(h);

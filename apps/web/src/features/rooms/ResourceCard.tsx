@@ -18,12 +18,13 @@ type Props = {
   resource: Resource;
   day: string;
   availability: { data?: Availability; error: unknown; isPending: boolean };
+  hours: [number, number];
   onBook: () => void;
   onEdit: () => void;
 };
 
 /** One room or seat: what it is, its day on a bar and as a list, and what the person may do with it. */
-export function ResourceCard({ resource, day, availability, onBook, onEdit }: Props) {
+export function ResourceCard({ resource, day, availability, hours, onBook, onEdit }: Props) {
   const { t } = useTranslation();
   const Icon = resource.kind === 'vc_room' ? IconVideo : IconArmchair;
   const bookings = availability.data?.bookings ?? [];
@@ -71,7 +72,7 @@ export function ResourceCard({ resource, day, availability, onBook, onEdit }: Pr
           <ErrorAlert error={availability.error} />
         ) : (
           <>
-            <DayTimeline day={day} bookings={bookings} />
+            <DayTimeline day={day} bookings={bookings} hours={hours} />
             <BookingList bookings={bookings} />
           </>
         )}

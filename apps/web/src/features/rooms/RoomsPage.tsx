@@ -14,7 +14,7 @@ import { useMe } from '../auth/auth.api.ts';
 import { useAgencies } from '../org/org.api.ts';
 import { BookingModal } from './BookingModal.tsx';
 import { DayToolbar, type Kind } from './DayToolbar.tsx';
-import { dayRange, isoDay } from './day.ts';
+import { dayRange, isoDay, visibleHours } from './day.ts';
 import { MyBookings } from './MyBookings.tsx';
 import { ResourceCard } from './ResourceCard.tsx';
 import { ResourceFormModal } from './ResourceFormModal.tsx';
@@ -53,6 +53,10 @@ export function RoomsPage() {
   const days = useAvailabilities(
     shown.map((r) => r.id),
     range,
+  );
+  const hours = visibleHours(
+    day,
+    days.flatMap((d) => d.data?.bookings ?? []),
   );
   const [booking, setBooking] = useState<Resource | null>(null);
   const [editing, setEditing] = useState<Resource | 'new' | null>(null);
@@ -96,6 +100,7 @@ export function RoomsPage() {
                   resource={r}
                   day={day}
                   availability={days[i] ?? { error: null, isPending: true }}
+                  hours={hours}
                   onBook={() => setBooking(r)}
                   onEdit={() => setEditing(r)}
                 />
