@@ -227,7 +227,7 @@ export function MeetingFormModal({ meeting, onClose }: Props) {
       <form onSubmit={submit} noValidate data-testid="video-meeting-form">
         <Stack gap="md">
           <MeetingFields form={form} meeting={meeting} />
-          <div ref={errorRef}>
+          <div ref={errorRef} data-testid="meeting-form-error">
             <ErrorAlert error={save.error} title={conflict ? t('meetings.form.conflictTitle') : undefined} />
           </div>
           <Group justify="flex-end">

@@ -51,6 +51,7 @@ function AvailabilityHint({ resourceId, from, to }: { resourceId: string; from: 
       variant="light"
       p="xs"
       icon={<IconAlertTriangle size={18} aria-hidden />}
+      role="status"
       data-testid="resource-taken"
     >
       <Text size="sm">{t('meetings.form.roomTaken')}</Text>
