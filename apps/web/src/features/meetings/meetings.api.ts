@@ -11,6 +11,7 @@ import type { Booking, Resource } from '@civicdesk/contracts/rooms';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api.ts';
+import { joinLeadMs } from './meeting-rules.ts';
 
 export type MeetingWhen = 'live' | 'upcoming' | 'past';
 export type Attendance = z.infer<typeof AttendanceEntry>;
@@ -57,11 +58,14 @@ export function useVideoMeeting(id: string | undefined) {
     queryFn: ({ signal }) => api<VideoMeetingDetail>(meetingPath(id!), { signal }),
     enabled: !!id,
     staleTime: 0,
-    // Recordings move from processing to ready on their own; poll while one is being processed.
-    refetchInterval: (q) =>
-      q.state.data?.recordings.some((r) => r.status === 'processing') || q.state.data?.status === 'live'
-        ? 15_000
-        : false,
+    // The meeting starts, ends and gets its recordings processed on its own: ask again while any of it is due.
+    refetchInterval: (q) => {
+      const m = q.state.data;
+      if (!m) return false;
+      if (m.status === 'live' || m.recordings.some((r) => r.status === 'processing')) return 15_000;
+      const soon = new Date(m.startsAt).getTime() - Date.now() < joinLeadMs;
+      return m.status === 'scheduled' && soon ? 30_000 : false;
+    },
   });
 }
 
