@@ -87,6 +87,9 @@ describe.runIf(hasChromium)('rooms and seats', () => {
     const dialog = page.getByRole('dialog', { name: tr('vi', 'rooms.book.title', { name: roomName }) });
     await dialog.waitFor();
     expect(await dialog.locator('input[name="day"]').inputValue()).toBe(tomorrow);
+    expect(await readText(dialog.getByTestId('free-slots'))).toContain(
+      '00:00–09:00 · 10:30–14:00 · 16:00–24:00',
+    );
     await dialog.locator('input[name="title"]').fill('Họp chuẩn bị hội nghị trực tuyến');
     await dialog.locator('input[name="start"]').fill('11:00');
     await dialog.locator('input[name="end"]').fill('12:00');

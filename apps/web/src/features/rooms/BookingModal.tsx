@@ -1,4 +1,4 @@
-import type { Resource } from '@civicdesk/contracts/rooms';
+import type { Resource, Slot } from '@civicdesk/contracts/rooms';
 import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -6,16 +6,17 @@ import { formatDate } from '../../lib/format.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { toast } from '../../ui/toast.ts';
-import { atTime, isoDay, suggestedSlot } from './day.ts';
+import { atTime, hhmm, suggestedSlot } from './day.ts';
 import { useBook } from './rooms.api.ts';
 
-type Props = { resource: Resource; day: string; onClose: () => void };
+/** `free`: the free slots of `day` (from the day view), shown while the form is on that day. */
+type Props = { resource: Resource; day: string; free?: Slot[]; onClose: () => void };
 
 /** Books a slot: a title, the day (preset to the one shown) and local start and end times. */
-export function BookingModal({ resource, day, onClose }: Props) {
+export function BookingModal({ resource, day, free, onClose }: Props) {
   const { t } = useTranslation();
   const book = useBook(resource.id);
-  const slot = suggestedSlot(day);
+  const slot = suggestedSlot(day, free);
   const form = useForm({
     initialValues: { title: '', day, start: slot.start, end: slot.end },
     validate: {
@@ -48,10 +49,18 @@ export function BookingModal({ resource, day, onClose }: Props) {
       <form onSubmit={submit} noValidate data-testid="booking-form">
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            {t('rooms.book.hint', {
-              date: formatDate(form.values.day || isoDay(new Date()), resource.country),
-            })}
+            {t('rooms.book.hint')}
           </Text>
+          {free && form.values.day === day && (
+            <Text size="sm" data-testid="free-slots">
+              {free.length > 0
+                ? t('rooms.book.free', {
+                    date: formatDate(day, resource.country),
+                    slots: free.map((f) => `${hhmm(f.startsAt)}–${hhmm(f.endsAt, true)}`).join(' · '),
+                  })
+                : t('rooms.book.full', { date: formatDate(day, resource.country) })}
+            </Text>
+          )}
           <ErrorAlert error={book.error} />
           <TextInput
             label={t('rooms.book.purpose')}

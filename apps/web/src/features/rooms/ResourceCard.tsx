@@ -120,7 +120,7 @@ export function BookingRow({ booking: b, showResource }: { booking: Booking; sho
     <Group component="li" justify="space-between" wrap="nowrap" gap="sm" data-testid="booking-row">
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
         <Text size="sm" fw={600} ff="monospace" style={{ flexShrink: 0 }}>
-          {hhmm(b.startsAt)}–{hhmm(b.endsAt)}
+          {hhmm(b.startsAt)}–{hhmm(b.endsAt, true)}
         </Text>
         <div style={{ minWidth: 0 }}>
           <Text size="sm" truncate>
@@ -140,7 +140,7 @@ export function BookingRow({ booking: b, showResource }: { booking: Booking; sho
           title={t('rooms.cancel.title')}
           message={t('rooms.cancel.message', {
             title: b.title,
-            time: `${hhmm(b.startsAt)}–${hhmm(b.endsAt)}`,
+            time: `${hhmm(b.startsAt)}–${hhmm(b.endsAt, true)}`,
           })}
           confirmLabel={t('rooms.cancel.confirm')}
           danger

@@ -110,7 +110,14 @@ export function RoomsPage() {
         )}
         <MyBookings />
       </Stack>
-      {booking && <BookingModal resource={booking} day={day} onClose={() => setBooking(null)} />}
+      {booking && (
+        <BookingModal
+          resource={booking}
+          day={day}
+          free={days[shown.indexOf(booking)]?.data?.free}
+          onClose={() => setBooking(null)}
+        />
+      )}
       {editing && (
         <ResourceFormModal
           resource={editing === 'new' ? undefined : editing}

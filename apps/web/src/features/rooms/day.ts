@@ -25,9 +25,10 @@ export function shiftDay(day: string, days: number): string {
   return isoDay(new Date(d.getFullYear(), d.getMonth(), d.getDate() + days));
 }
 
-/** Local "hh:mm" of an instant. */
-export function hhmm(iso: string): string {
+/** Local "hh:mm" of an instant; as the `end` of a stretch, midnight reads "24:00". */
+export function hhmm(iso: string, end = false): string {
   const d = new Date(iso);
+  if (end && d.getHours() === 0 && d.getMinutes() === 0) return '24:00';
   return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
@@ -71,8 +72,29 @@ export function barPosition(
   return { left: left * 100, width: Math.max(0, right - left) * 100 };
 }
 
-/** A booking form's first guess: the next whole hour today (9:00 on another day), one hour long. */
-export function suggestedSlot(day: string, now = new Date()): { start: string; end: string } {
+/**
+ * A booking form's first guess: an hour (or what is left of a gap, at least 30 minutes) in the first free gap
+ * from the next quarter hour today, or from 08:00 on another day; without gaps, the next whole hour (9:00).
+ */
+export function suggestedSlot(
+  day: string,
+  free: { startsAt: string; endsAt: string }[] = [],
+  now = new Date(),
+): { start: string; end: string } {
+  const quarter = 15 * 60_000;
+  const earliest =
+    day === isoDay(now)
+      ? Math.ceil(now.getTime() / quarter) * quarter
+      : new Date(dayRange(day).from).getTime() + 8 * 3600_000;
+  for (const gap of free) {
+    const start = Math.ceil(Math.max(new Date(gap.startsAt).getTime(), earliest) / quarter) * quarter;
+    const end = Math.min(start + 3600_000, new Date(gap.endsAt).getTime());
+    // A time field cannot hold 24:00: a gap up to midnight is offered until 23:59.
+    if (end - start >= 30 * 60_000) {
+      const until = hhmm(new Date(end).toISOString(), true);
+      return { start: hhmm(new Date(start).toISOString()), end: until === '24:00' ? '23:59' : until };
+    }
+  }
   const startHour = day === isoDay(now) ? Math.min(now.getHours() + 1, 23) : 9;
   return { start: `${pad(startHour)}:00`, end: `${pad(startHour + 1)}:00` };
 }
