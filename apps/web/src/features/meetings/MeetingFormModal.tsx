@@ -77,30 +77,66 @@ function useMeetingForm(meeting: VideoMeetingDetail | undefined, agencyId: strin
 
 type MeetingForm = UseFormReturnType<Values>;
 
+/** Start and end; a booked room's times stay as booked (the server refuses to move them). */
+function TimeFields({ form, fixed }: { form: MeetingForm; fixed: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          type="datetime-local"
+          label={t('meetings.form.startsAt')}
+          required
+          disabled={fixed}
+          data-testid="meeting-starts"
+          {...form.getInputProps('startsAt')}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('meetings.form.endsAt')}
+          required
+          disabled={fixed}
+          data-testid="meeting-ends"
+          {...form.getInputProps('endsAt')}
+        />
+      </SimpleGrid>
+      {fixed && (
+        <Text size="xs" c="dimmed">
+          {t('meetings.form.timesFixed')}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** The agency that holds the meeting, when the person works in several; people, units and rooms follow it. */
+function AgencyField({ form }: { form: MeetingForm }) {
+  const { t } = useTranslation();
+  const agencies = meetingAgencies(useMe().data);
+  if (agencies.length < 2) return null;
+  return (
+    <Select
+      label={t('common.agency')}
+      data={agencies}
+      allowDeselect={false}
+      required
+      {...form.getInputProps('agencyId')}
+      onChange={(id) => {
+        form.setFieldValue('agencyId', id ?? '');
+        form.setFieldValue('invitees', { ...form.values.invitees, user: [], unit: [] });
+        form.setFieldValue('resourceId', null);
+      }}
+    />
+  );
+}
+
 /** The fields: agency (when the person has several), title, time, lobby, invitees and (new meetings) a room. */
 function MeetingFields({ form, meeting }: { form: MeetingForm; meeting?: VideoMeetingDetail }) {
   const { t } = useTranslation();
-  const agencies = meetingAgencies(useMe().data);
   const v = form.values;
-  // The server keeps a booked room's times as booked: cancel and schedule again to move them.
-  const timesFixed = !!meeting?.bookingId;
   return (
     <>
-      {!meeting && agencies.length > 1 && (
-        <Select
-          label={t('common.agency')}
-          data={agencies}
-          allowDeselect={false}
-          required
-          {...form.getInputProps('agencyId')}
-          onChange={(id) => {
-            form.setFieldValue('agencyId', id ?? '');
-            // People, units and rooms are the agency's own: start again for another agency.
-            form.setFieldValue('invitees', { ...v.invitees, user: [], unit: [] });
-            form.setFieldValue('resourceId', null);
-          }}
-        />
-      )}
+      {!meeting && <AgencyField form={form} />}
       <TextInput
         label={t('meetings.form.title')}
         required
@@ -117,31 +153,7 @@ function MeetingFields({ form, meeting }: { form: MeetingForm; meeting?: VideoMe
         maxLength={4000}
         {...form.getInputProps('description')}
       />
-      <Stack gap={4}>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="datetime-local"
-            label={t('meetings.form.startsAt')}
-            required
-            disabled={timesFixed}
-            data-testid="meeting-starts"
-            {...form.getInputProps('startsAt')}
-          />
-          <TextInput
-            type="datetime-local"
-            label={t('meetings.form.endsAt')}
-            required
-            disabled={timesFixed}
-            data-testid="meeting-ends"
-            {...form.getInputProps('endsAt')}
-          />
-        </SimpleGrid>
-        {timesFixed && (
-          <Text size="xs" c="dimmed">
-            {t('meetings.form.timesFixed')}
-          </Text>
-        )}
-      </Stack>
+      <TimeFields form={form} fixed={!!meeting?.bookingId} />
       <Switch
         label={t('meetings.form.lobby')}
         description={t('meetings.form.lobbyHint')}

@@ -25,10 +25,35 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${m}:${pad(s % 60)}`;
 }
 
+/** The recording in the page (seekable: the server answers ranges) and a download link. */
+function Player({ url, label }: { url: string; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {/* biome-ignore lint/a11y/useMediaCaption: recorded meetings have no caption track */}
+      <video
+        controls
+        preload="metadata"
+        src={url}
+        style={{ width: '100%', maxHeight: 420, borderRadius: 8, background: '#000' }}
+        aria-label={label}
+        data-testid="recording-player"
+      />
+      <Anchor href={url} download size="sm">
+        <Group gap={4} component="span" wrap="nowrap">
+          <IconDownload size={16} aria-hidden />
+          {t('meetings.recordings.download')}
+        </Group>
+      </Anchor>
+    </>
+  );
+}
+
 function RecordingItem({ meetingId, recording }: { meetingId: string; recording: Recording }) {
   const { t } = useTranslation();
   const country = userCountry(useMe().data);
   const url = recordingUrl(meetingId, recording.id);
+  const label = t('meetings.recordings.label', { date: formatDateTime(recording.startedAt, country) });
   const facts = [
     recording.durationSeconds !== null ? formatDuration(recording.durationSeconds) : null,
     recording.size !== null
@@ -50,7 +75,7 @@ function RecordingItem({ meetingId, recording }: { meetingId: string; recording:
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Stack gap={0}>
             <Text size="sm" fw={600}>
-              {t('meetings.recordings.label', { date: formatDateTime(recording.startedAt, country) })}
+              {label}
             </Text>
             {facts.length > 0 && (
               <Text size="xs" c="dimmed">
@@ -72,27 +97,7 @@ function RecordingItem({ meetingId, recording }: { meetingId: string; recording:
             {recording.error}
           </Text>
         )}
-        {recording.status === 'ready' && (
-          <>
-            {/* biome-ignore lint/a11y/useMediaCaption: recorded meetings have no caption track */}
-            <video
-              controls
-              preload="metadata"
-              src={url}
-              style={{ width: '100%', maxHeight: 420, borderRadius: 8, background: '#000' }}
-              aria-label={t('meetings.recordings.label', {
-                date: formatDateTime(recording.startedAt, country),
-              })}
-              data-testid="recording-player"
-            />
-            <Anchor href={url} download size="sm">
-              <Group gap={4} component="span" wrap="nowrap">
-                <IconDownload size={16} aria-hidden />
-                {t('meetings.recordings.download')}
-              </Group>
-            </Anchor>
-          </>
-        )}
+        {recording.status === 'ready' && <Player url={url} label={label} />}
       </Stack>
     </Paper>
   );
