@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { buildApp } from '@civicdesk/server/src/app.ts';
 import { systemCtx } from '@civicdesk/server/src/bootstrap.ts';
+import type { Config } from '@civicdesk/server/src/config.ts';
 import { seedDemo } from '@civicdesk/server/src/modules/demo/demo.seed.ts';
 import { ensureDefaultTiers } from '@civicdesk/server/src/modules/org/org.service.ts';
 import type { App } from '@civicdesk/server/src/platform/http/types.ts';
@@ -28,13 +29,13 @@ async function freePort(): Promise<number> {
 
 export type E2eServer = { url: string; app: App; close(): Promise<void> };
 
-export async function startServer(): Promise<E2eServer> {
+export async function startServer(opts: { config?: Partial<Config> } = {}): Promise<E2eServer> {
   if (!existsSync(path.join(webDist, 'index.html')))
     throw new Error('apps/web/dist is missing: run "npm run build"');
   const port = await freePort();
   // localhost (not 127.0.0.1) is a secure context, which passkeys need.
   const url = `http://localhost:${port}`;
-  const config = testConfig({ port, publicUrl: url, webDist, loginRateLimit: 1000 });
+  const config = testConfig({ port, publicUrl: url, webDist, loginRateLimit: 1000, ...opts.config });
   const db: TestDatabase = await openTestDatabase();
   await ensureDefaultTiers(db.database.db);
   await seedDemo(systemCtx(db.database), config);

@@ -64,7 +64,8 @@ export function createJanusNet(): JanusNet {
     chromiumBin: wrap('chromium', '/usr/bin/chromium'),
     dispose() {
       try {
-        execFileSync('ip', ['netns', 'pids', ns]).toString()
+        execFileSync('ip', ['netns', 'pids', ns])
+          .toString()
           .split('\n')
           .filter(Boolean)
           .forEach((pid) => {

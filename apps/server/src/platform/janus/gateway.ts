@@ -1,3 +1,4 @@
+/// <reference path="./janode.d.ts" />
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';

@@ -26,7 +26,8 @@ export type PeerRoom = {
   log: { warn(o: object, m: string): void };
 };
 
-type Pub = { handle: Handle; feed: string; streams: PublishedStream[] };
+/** `up`: Janus has the publisher's media (webrtcup); only then can anyone subscribe to it. */
+type Pub = { handle: Handle; feed: string; streams: PublishedStream[]; up: boolean };
 type Sub = { handle: Handle; current: Wanted[]; negotiating: boolean; substreams: Map<string, number> };
 
 export const newFeedId = (source: Source) => `${randomBytes(6).toString('hex')}-${source}`;
@@ -47,13 +48,13 @@ export class Peer {
 
   feeds(): Partial<Record<Source, string>> {
     const out: Partial<Record<Source, string>> = {};
-    for (const [source, p] of this.pubs) if (p.streams.length) out[source] = p.feed;
+    for (const [source, p] of this.pubs) if (p.up && p.streams.length) out[source] = p.feed;
     return out;
   }
 
   publications(): Publisher[] {
     return [...this.pubs.entries()]
-      .filter(([, p]) => p.streams.length > 0)
+      .filter(([, p]) => p.up && p.streams.length > 0)
       .map(([source, p]) => ({ feed: p.feed, userId: this.userId, source, streams: p.streams }));
   }
 
@@ -72,9 +73,18 @@ export class Peer {
     let pub = this.pubs.get(source);
     if (!pub) {
       const handle = await this.room.instance.attachVideoRoom();
-      pub = { handle, feed: newFeedId(source), streams: [] };
+      const created: Pub = { handle, feed: newFeedId(source), streams: [], up: false };
+      pub = created;
       this.pubs.set(source, pub);
       const feed = pub.feed;
+      handle.on('handle_webrtcup', () => {
+        created.up = true;
+        this.room.publishersChanged();
+      });
+      handle.on('handle_hangup', () => {
+        created.up = false;
+        this.room.publishersChanged();
+      });
       handle.on('videoroom_talking', (e: { feed?: string; talking?: boolean }) => {
         if (e.feed === feed && source === 'camera') this.room.onTalking(this.userId, Boolean(e.talking));
       });
@@ -89,7 +99,8 @@ export class Peer {
       .map((s) => ({ mid: String(s.mid), type: s.type }));
     if (this.closed) return;
     this.send({ type: 'answer', target: source, jsep: res.jsep as Jsep });
-    this.room.publishersChanged();
+    // A renegotiation of a running publisher changes its streams at once; a new one waits for webrtcup.
+    if (pub.up) this.room.publishersChanged();
   }
 
   async unpublish(source: Source): Promise<void> {
@@ -134,10 +145,13 @@ export class Peer {
         const { subscribe, unsubscribe } = diffSubscription(this.sub.current, wanted);
         if (subscribe.length === 0 && unsubscribe.length === 0) return this.applySubstreams();
         this.sub.negotiating = true;
+        // Janus refuses an empty list on either side.
+        const list = (ws: Wanted[]) => (ws.length ? ws.map(({ feed, mid }) => ({ feed, mid })) : undefined);
         const res = await this.sub.handle.update({
-          subscribe: subscribe.map(({ feed, mid }) => ({ feed, mid })),
-          unsubscribe: unsubscribe.map(({ feed, mid }) => ({ feed, mid })),
+          subscribe: list(subscribe),
+          unsubscribe: list(unsubscribe),
         });
+        if (!this.sub) return;
         this.sub.current = wanted;
         this.offer(res);
       }

@@ -52,6 +52,7 @@ export function Controls({ snapshot: s, client, onPanel, onLeave }: Props) {
         onClick={action}
         aria-label={label}
         data-testid={testId}
+        data-on={on}
       >
         {on ? onIcon : offIcon}
       </ActionIcon>
@@ -128,6 +129,7 @@ export function Controls({ snapshot: s, client, onPanel, onLeave }: Props) {
         variant="default"
         onClick={onPanel}
         aria-label={t('meetings.live.panel')}
+        data-testid="panel-toggle"
       >
         <IconMessage />
       </ActionIcon>

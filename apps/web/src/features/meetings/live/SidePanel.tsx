@@ -29,7 +29,7 @@ export function SidePanel({ snapshot, client }: { snapshot: Snapshot; client: Li
     <Tabs defaultValue={host && state.lobby.length ? 'lobby' : 'chat'} keepMounted={false}>
       <Tabs.List grow>
         <Tabs.Tab value="chat">{t('meetings.live.chat')}</Tabs.Tab>
-        <Tabs.Tab value="people">
+        <Tabs.Tab value="people" data-testid="people-tab">
           {t('meetings.live.people')} ({state.participants.length})
         </Tabs.Tab>
         {host && (
@@ -132,12 +132,16 @@ function People({ state, client }: { state: LiveState; client: LiveClient }) {
                 <ActionIcon
                   variant="subtle"
                   aria-label={t('meetings.live.actionsFor', { name: p.displayName })}
+                  data-testid="participant-actions"
                 >
                   <IconDots size={16} />
                 </ActionIcon>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Item onClick={() => client.send({ type: 'mute', userId: p.userId, kind: 'audio' })}>
+                <Menu.Item
+                  onClick={() => client.send({ type: 'mute', userId: p.userId, kind: 'audio' })}
+                  data-testid="mute-participant"
+                >
                   {t('meetings.live.mute')}
                 </Menu.Item>
                 <Menu.Item onClick={() => client.send({ type: 'mute', userId: p.userId, kind: 'video' })}>
