@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,11 +35,22 @@ function ip(...args: string[]) {
   execFileSync('ip', args, { stdio: 'pipe' });
 }
 
+/** A /30 of 10.231.0.0/16 that no interface here uses yet (parallel test files each take their own). */
+function freeSubnet(): number {
+  const used = execFileSync('ip', ['-o', '-4', 'addr', 'show']).toString();
+  for (let tries = 0; tries < 500; tries++) {
+    const n = (process.pid * 7 + Math.floor(Math.random() * 250)) % 250;
+    if (!used.includes(`10.231.${n}.`)) return n;
+  }
+  throw new Error('no free test subnet');
+}
+
 export function createJanusNet(): JanusNet {
-  const n = (process.pid % 200) + 20 + Math.floor(Math.random() * 30);
-  const ns = `cdv${process.pid}`;
-  const outer = `cdv${process.pid}o`.slice(0, 15);
-  const inner = `cdv${process.pid}i`.slice(0, 15);
+  const n = freeSubnet();
+  const id = randomBytes(3).toString('hex');
+  const ns = `cdv${id}`;
+  const outer = `cdv${id}o`;
+  const inner = `cdv${id}i`;
   const outerIp = `10.231.${n}.1`;
   const innerIp = `10.231.${n}.2`;
   ip('netns', 'add', ns);

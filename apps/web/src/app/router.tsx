@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate, type RouteObject, useParams } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { EnrollPage } from '../features/auth/EnrollPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { onUnauthorized } from '../lib/api.ts';
@@ -9,11 +9,6 @@ import { EntryGuard } from './shell/EntryGuard.tsx';
 import { NotFound } from './shell/NotFound.tsx';
 import { RequireAuth } from './shell/RequireAuth.tsx';
 import { RouteError } from './shell/RouteError.tsx';
-
-/** Video meeting notifications link /video-meetings/:id (the API's name): the page is /meetings/:id. */
-function VideoMeetingRedirect() {
-  return <Navigate to={`/meetings/${useParams().id}`} replace />;
-}
 
 const entryRoutes: RouteObject[] = navEntries.map((entry) =>
   entry.path === '/'
@@ -68,7 +63,6 @@ export const router = createBrowserRouter([
       { path: 'documents/:id', element: <DocumentPage /> },
       { path: 'documents/:id/edit', element: <DocumentEditorPage /> },
       { path: 'deliveries/:id', element: <DeliveryPage /> },
-      { path: 'video-meetings/:id', element: <VideoMeetingRedirect /> },
       // The Meetings entry (meetings/*) also takes the committees' links: /meetings/:id of a committee meeting goes
       // on to its page, /meetings/:id/video opens its video room.
       { path: '*', element: <NotFound /> },

@@ -55,6 +55,21 @@ describe('video meetings', () => {
     });
   });
 
+  it('says that video needs the janus package where it is not installed', async () => {
+    const janus = { mode: 'auto' as const, urls: [], bin: '/nonexistent/janus', host: '127.0.0.1' };
+    const bare = await createTestApp({
+      demo: true,
+      config: { janus: { ...janus, rtpPortRange: '20000-20100', streamingPortRange: '21000-21100' } },
+    });
+    try {
+      const cookie = await signIn(bare.app, 'chuyenvien');
+      const res = await bare.app.inject({ method: 'GET', url: '/api/video/status', headers: { cookie } });
+      expect(res.json()).toEqual({ available: false, reason: 'no_janus', instances: 0 });
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('schedules a meeting with people and a unit invited; each sees what they may', async () => {
     const res = await post('/api/video-meetings', host, {
       agencyId: ls,

@@ -84,7 +84,7 @@ async function notifyInvitees(ctx: Ctx, meetingId: string, title: string, kind: 
   );
   for (const r of rows)
     if (r.user_id !== ctx.actor?.userId)
-      await notify(ctx, { userId: r.user_id, kind, params: { title }, link: `/video-meetings/${meetingId}` });
+      await notify(ctx, { userId: r.user_id, kind, params: { title }, link: `/meetings/${meetingId}` });
 }
 
 export async function createMeeting(
