@@ -8,6 +8,7 @@ import { seedDemoCommittees } from './demo.committees.ts';
 import { demoAgencies, demoPassword } from './demo.data.ts';
 import { seedDemoDocuments } from './demo.documents.ts';
 import { seedSignatureImages } from './demo.images.ts';
+import { seedDemoMeetings } from './demo.meetings.ts';
 import { seedDemoReports } from './demo.reports.ts';
 import { seedDemoRooms } from './demo.rooms.ts';
 import { seedDemoServices } from './demo.services.ts';
@@ -136,6 +137,7 @@ export async function seedDemo(
     await seedDemoCommittees(as, config, admin, { agencies, people });
   if (opts.documents !== false) await seedDemoReports(as, { agencies, people });
   if (opts.documents !== false) await seedDemoRooms(as, admin, { agencies, people });
+  if (opts.documents !== false) await seedDemoMeetings(as, { agencies, units, people });
   if (opts.documents !== false) {
     await seedDemoServices(as, config, admin, { agencies, units, people });
     accounts.push({

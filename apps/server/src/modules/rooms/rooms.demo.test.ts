@@ -42,4 +42,18 @@ describe('demo rooms and seats', () => {
     );
     expect(day.body.bookings).toHaveLength(2);
   });
+
+  it('has a video meeting open to join now and the district office’s executive meeting tomorrow', async () => {
+    const vn = await signIn(t.app, 'chuyenvien');
+    const kr = await signIn(t.app, 'jumugwan');
+    const upcoming = async (cookie: string) =>
+      (await call(cookie, 'GET', '/api/video-meetings?when=upcoming')).body as {
+        title: string;
+        me: { invited: boolean };
+      }[];
+    expect(await upcoming(vn)).toMatchObject([
+      { title: 'Họp giao ban trực tuyến đầu tuần', me: { invited: true } },
+    ]);
+    expect(await upcoming(kr)).toMatchObject([{ title: '확대간부회의', me: { invited: true } }]);
+  });
 });

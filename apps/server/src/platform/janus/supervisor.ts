@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 // Runs Janus as a child process and starts it again when it dies (backoff 1 s doubling to 30 s). Its output goes
@@ -28,7 +28,19 @@ export function findJanus(bin: string): string | null {
   return null;
 }
 
+/** A Janus left running by a CivicDesk that was killed outright (its pid file names it): stop it first. */
+function stopStale(pidFile: string, configDir: string) {
+  try {
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(configDir)) process.kill(pid, 'SIGKILL');
+  } catch {
+    // no pid file, or that process is gone
+  }
+}
+
 export function superviseJanus(o: SupervisorOptions): Supervisor {
+  const pidFile = path.join(o.configDir, 'janus.pid');
+  stopStale(pidFile, o.configDir);
   const out = createWriteStream(`${o.logFile}.stderr`, { flags: 'a' });
   let child: ChildProcess | undefined;
   let stopping = false;
@@ -44,7 +56,8 @@ export function superviseJanus(o: SupervisorOptions): Supervisor {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     child.stderr?.pipe(out, { end: false });
-    o.log.info({ pid: child.pid }, 'janus: started');
+    o.log.info({ janusPid: child.pid }, 'janus: started');
+    if (child.pid) writeFileSync(pidFile, String(child.pid));
     child.on('exit', (code, signal) => {
       child = undefined;
       if (stopping) return;
@@ -72,6 +85,7 @@ export function superviseJanus(o: SupervisorOptions): Supervisor {
         await exited;
         clearTimeout(killer);
       }
+      rmSync(pidFile, { force: true });
       out.end();
     },
   };
