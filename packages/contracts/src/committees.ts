@@ -260,6 +260,8 @@ export const Meeting = MeetingInput.extend({
   committeeName: z.string(),
   status: MeetingStatus,
   videoRoomUrl: z.string().nullable(),
+  /** The video meeting held for it (its recordings and attendance), once the room was opened. */
+  videoMeetingId: Id.nullable(),
   noticedAt: z.string().nullable(),
   openedAt: z.string().nullable(),
   closedAt: z.string().nullable(),

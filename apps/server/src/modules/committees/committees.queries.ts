@@ -121,6 +121,7 @@ export function meetingDto(r: Record<string, unknown>) {
     deadline: iso(r.deadline as Date | null),
     writtenGround: (r.written_ground as string | null) ?? null,
     videoRoomUrl: (r.video_room_url as string | null) ?? null,
+    videoMeetingId: (r.video_meeting_id as string | null) ?? null,
     noticedAt: iso(r.noticed_at as Date | null),
     openedAt: iso(r.opened_at as Date | null),
     closedAt: iso(r.closed_at as Date | null),
@@ -134,7 +135,8 @@ export function selectMeetings(db: Db, where: SQL) {
     db,
     sql`select mt.*, c.name as committee_name,
           (select u.display_name from committee_members m join users u on u.id = m.user_id
-           where m.committee_id = mt.committee_id and m.active and m.role = 'chair' limit 1) as chair_name
+           where m.committee_id = mt.committee_id and m.active and m.role = 'chair' limit 1) as chair_name,
+          (select v.id from video_meetings v where v.committee_meeting_id = mt.id) as video_meeting_id
         from meetings mt join committees c on c.id = mt.committee_id
         where ${where} order by mt.starts_at desc`,
   );

@@ -211,6 +211,9 @@ describe('video meetings', () => {
     const opened = await post(`/api/committee-meetings/${online.id}/video`, secretary);
     expect(opened.statusCode).toBe(200);
     expect(opened.json()).toMatchObject({ committeeMeetingId: online.id, me: { host: true } });
+    // The committee meeting leads to it (recordings and attendance).
+    const cm = await get(`/api/meetings/${online.id}`, secretary);
+    expect(cm.json().videoMeetingId).toBe(opened.json().id);
     // A committee member is invited through the committee; the same room comes back.
     const member = await signIn(t.app, 'chuyenvien.kt');
     const again = await post(`/api/committee-meetings/${online.id}/video`, member);

@@ -146,19 +146,26 @@ export function MeetingPage() {
         title={m.title}
         description={<MeetingFacts meeting={m} />}
         actions={
-          video && (
-            <Button
-              component="a"
-              href={m.videoRoomUrl!}
-              target="_blank"
-              rel="noopener"
-              size="md"
-              leftSection={<IconVideo size={20} aria-hidden />}
-              data-testid="join-video"
-            >
-              {t('committees.meeting.joinVideo')}
-            </Button>
-          )
+          <Group gap="xs">
+            {video && (
+              <Button
+                component="a"
+                href={m.videoRoomUrl!}
+                target="_blank"
+                rel="noopener"
+                size="md"
+                leftSection={<IconVideo size={20} aria-hidden />}
+                data-testid="join-video"
+              >
+                {t('committees.meeting.joinVideo')}
+              </Button>
+            )}
+            {m.videoMeetingId && (
+              <Button component={Link} to={`/meetings/${m.videoMeetingId}`} variant="default" size="md">
+                {t('committees.meeting.videoRecord')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <Grid gutter="lg">
