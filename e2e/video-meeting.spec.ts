@@ -76,8 +76,8 @@ describe.runIf(enabled)('video meeting on Janus', () => {
   let host: ApiSession;
   let meetingId: string;
 
-  async function open(username: string, url: string) {
-    const context = await newContext(browser, server.url);
+  async function open(username: string, url: string, phone = false) {
+    const context = await newContext(browser, server.url, { phone });
     contexts.push(context);
     const page = await context.newPage();
     await signInThroughForm(page, auth, username);
@@ -131,7 +131,10 @@ describe.runIf(enabled)('video meeting on Janus', () => {
       await chair.getByTestId('join-meeting').click();
       await chair.getByTestId('meeting-room').waitFor();
 
-      const official = await open('chuyenvien', `/meetings/${meetingId}/room`);
+      // The invitee joins from a phone.
+      const official = await open('chuyenvien', `/meetings/${meetingId}/room`, true);
+      await official.getByTestId('prejoin-preview').waitFor();
+      await screenshot(official, 'video-meeting-prejoin-phone');
       await official.getByTestId('join-meeting').click();
       await official.getByTestId('lobby-wait').waitFor();
       await openPanel(chair);
@@ -143,6 +146,7 @@ describe.runIf(enabled)('video meeting on Janus', () => {
       // Each side decodes the other's camera and hears the other's microphone.
       await growing(() => frames(chair));
       await growing(() => frames(official));
+      await screenshot(official, 'video-meeting-phone');
       await growing(() => audioIn(chair));
 
       // The invitee shares a screen: a screen tile reaches the host.

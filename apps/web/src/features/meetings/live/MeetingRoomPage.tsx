@@ -125,7 +125,7 @@ function Room({ title, meetingId, client, snapshot, choice }: RoomProps) {
       <Group align="flex-start" gap="sm" wrap="nowrap" style={{ flex: 1 }}>
         <Stage snapshot={snapshot} client={client} />
         {!phone && panel && (
-          <Box w={320} style={{ flex: 'none' }}>
+          <Box w={380} style={{ flex: 'none' }}>
             {side}
           </Box>
         )}

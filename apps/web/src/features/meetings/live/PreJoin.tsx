@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -79,7 +79,7 @@ export function PreJoin({ title, onJoin }: { title: string; onJoin: (c: JoinChoi
           {t('meetings.live.noDevices')}
         </Alert>
       )}
-      <Group grow align="flex-end" wrap="wrap">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           label={t('meetings.live.camera')}
           data={devices.cameras.map((d, i) => ({
@@ -89,7 +89,6 @@ export function PreJoin({ title, onJoin }: { title: string; onJoin: (c: JoinChoi
           value={camera ?? devices.cameras[0]?.deviceId ?? null}
           onChange={setCamera}
           disabled={failed || devices.cameras.length === 0}
-          miw={200}
         />
         <Select
           label={t('meetings.live.microphone')}
@@ -100,9 +99,8 @@ export function PreJoin({ title, onJoin }: { title: string; onJoin: (c: JoinChoi
           value={mic ?? devices.mics[0]?.deviceId ?? null}
           onChange={setMic}
           disabled={failed || devices.mics.length === 0}
-          miw={200}
         />
-      </Group>
+      </SimpleGrid>
       <Group>
         <Switch
           label={t('meetings.live.micOn')}

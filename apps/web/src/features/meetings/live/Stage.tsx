@@ -61,7 +61,17 @@ export function Stage({ snapshot, client }: { snapshot: Snapshot; client: LiveCl
   // biome-ignore lint/correctness/useExhaustiveDependencies: viewKey stands for view
   useEffect(() => client.setView(view), [client, viewKey]);
 
-  const cols = phone ? 2 : visible.length <= 1 ? 1 : visible.length <= 4 ? 2 : visible.length <= 9 ? 3 : 4;
+  const cols = phone
+    ? visible.length <= 2
+      ? 1
+      : 2
+    : visible.length <= 1
+      ? 1
+      : visible.length <= 4
+        ? 2
+        : visible.length <= 9
+          ? 3
+          : 4;
   return (
     <Stack gap="sm" style={{ flex: 1, minWidth: 0 }}>
       {featured && <Tile tile={featured} talking={snapshot.talking.has(featured.participant.userId)} large />}
