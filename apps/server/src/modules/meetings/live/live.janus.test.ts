@@ -1,3 +1,4 @@
+import type { LiveState } from '@civicdesk/contracts/meetings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJanusNet, type JanusNet, janusAvailable } from '../../../../test/janus-netns.ts';
 import { type Msg, openChannel } from '../../../../test/realtime.ts';
@@ -20,8 +21,8 @@ async function live(who: string, meetingId: string, mode = 'meeting') {
   return openChannel(t.app, cookies[who], `/api/video-meetings/${meetingId}/live?mode=${mode}`);
 }
 const state = (m: Msg) => m.type === 'state';
-const stateWith = (pred: (s: Record<string, any>) => boolean) => (m: Msg) =>
-  m.type === 'state' && pred(m.state as Record<string, any>);
+const stateWith = (pred: (s: LiveState) => boolean) => (m: Msg) =>
+  m.type === 'state' && pred(m.state as LiveState);
 
 describe.runIf(enabled)('live meeting on Janus', () => {
   let meetingId: string;
@@ -49,7 +50,7 @@ describe.runIf(enabled)('live meeting on Janus', () => {
       ).json().id;
     }
     ls = await agencyIdByCode(t.app, cookies.chutich!, 'UBND-LS');
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 300; i++) {
       const s = await t.app.inject({
         method: 'GET',
         url: '/api/video/status',
@@ -74,7 +75,7 @@ describe.runIf(enabled)('live meeting on Janus', () => {
       },
     });
     meetingId = res.json().id;
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
     net?.dispose();

@@ -7,7 +7,8 @@ import { translate } from '../../../platform/i18n/i18n.ts';
 import type { Gateway } from '../../../platform/janus/gateway.ts';
 import { meetingAccess } from '../meetings.access.ts';
 import { videoMeetings } from '../meetings.tables.ts';
-import { type Conn, LiveError, LiveRoom } from './room.ts';
+import { type Conn, LiveError } from './live.types.ts';
+import { LiveRoom } from './room.ts';
 import * as store from './store.ts';
 
 // The live channel: one WebSocket per browser window at /api/video-meetings/:id/live (?mode=relay for the staff relay).

@@ -131,9 +131,13 @@ export class Peer {
       return;
     }
     this.dirty = false;
+    const publishers = this.room.publishers();
+    // Janus drops the streams of a publisher that left on its own (autoupdate): forget them here too.
+    const published = new Set(publishers.map((p) => p.feed));
+    if (this.sub) this.sub.current = this.sub.current.filter((w) => published.has(w.feed));
     const wanted = planSubscription({
       self: this.userId,
-      publishers: this.room.publishers(),
+      publishers,
       tiles: this.tiles,
       talkers: this.room.talkers(),
     });

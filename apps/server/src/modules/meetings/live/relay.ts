@@ -1,7 +1,7 @@
 import type { Jsep } from '@civicdesk/contracts/meetings';
 import type { Handle } from 'janode';
 import type { Gateway, JanusInstance } from '../../../platform/janus/gateway.ts';
-import type { Conn } from './room.ts';
+import type { Conn } from './live.types.ts';
 
 // The staff relay: the speaker's camera is RTP-forwarded from the meeting's VideoRoom into a Streaming-plugin
 // mountpoint on every Janus instance, and viewers are spread over those instances, so the audience never loads

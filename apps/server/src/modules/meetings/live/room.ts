@@ -1,12 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { ClientMessage, LiveState, ServerMessage, Source } from '@civicdesk/contracts/meetings';
-import type { Handle } from 'janode';
-import type { Db } from '../../../platform/db/db.ts';
-import type { Actor, Ctx } from '../../../platform/http/context.ts';
-import type { Locale } from '../../../platform/i18n/i18n.ts';
-import type { Gateway, JanusInstance } from '../../../platform/janus/gateway.ts';
-import type { Hub } from '../../../platform/realtime/hub.ts';
+import type { ClientMessage, LiveState, Source } from '@civicdesk/contracts/meetings';
+import type { Ctx } from '../../../platform/http/context.ts';
+import type { JanusInstance } from '../../../platform/janus/gateway.ts';
+import { JanusRoom } from './janus-room.ts';
 import {
   type Action,
   allAudioLimit,
@@ -15,6 +11,7 @@ import {
   mayModerate,
   type Publisher,
 } from './live.policy.ts';
+import { type Conn, isModeration, LiveError, type MeetingInfo, type RoomDeps } from './live.types.ts';
 import { Peer } from './peer.ts';
 import { Recorder } from './recorder.ts';
 import { Relay } from './relay.ts';
@@ -22,17 +19,6 @@ import * as store from './store.ts';
 
 // A running meeting, held in this server's memory: who is in and who waits, raised hands, the active speaker, the
 // lock, the relay and the recording, and one Janus room. Every participant's own browser window is a Conn.
-
-export type Conn = {
-  actor: Actor;
-  ip: string;
-  locale: Locale;
-  send(m: ServerMessage): void;
-  close(reason: Extract<ServerMessage, { type: 'closed' }>['reason']): void;
-};
-
-export type MeetingInfo = { id: string; agencyId: string; title: string; lobby: boolean; hostId: string };
-export type RoomDeps = { db: Db; hub: Hub; gateway: Gateway; dataDir: string; log: Ctx['log'] };
 
 type Member = {
   conn: Conn;
@@ -45,7 +31,6 @@ type Member = {
 
 export class LiveRoom {
   readonly janusRoom: string;
-  private secret = randomBytes(18).toString('base64url');
   private members = new Map<string, Member>();
   private lobby = new Map<string, Conn>();
   private admitted = new Set<string>();
@@ -54,7 +39,7 @@ export class LiveRoom {
   private recent: string[] = [];
   private speaker: string | null = null;
   private locked = false;
-  private manager!: Handle;
+  private janus!: JanusRoom;
   readonly relay: Relay;
   private recorder: Recorder | null = null;
   private emptyTimer: NodeJS.Timeout | undefined;
@@ -71,22 +56,11 @@ export class LiveRoom {
 
   static async open(meeting: MeetingInfo, instance: JanusInstance, deps: RoomDeps): Promise<LiveRoom> {
     const room = new LiveRoom(meeting, instance, deps);
-    room.manager = await instance.attachVideoRoom();
-    await room.manager.create({
-      room: room.janusRoom,
-      description: meeting.title.slice(0, 100),
-      max_publishers: 200,
-      secret: room.secret,
-      admin_key: deps.gateway.adminKey,
-      talking_events: true,
-      fir_freq: 5,
-      talking_level_threshold: 30,
-      talking_packets_threshold: 50,
-      notify_joining: false,
-      videocodec: 'vp8',
-      audiocodec: 'opus',
-      is_private: true,
-      rec_dir: path.join(deps.gateway.recordingsDir, meeting.id),
+    room.janus = await JanusRoom.create(instance, {
+      id: meeting.id,
+      title: meeting.title,
+      adminKey: deps.gateway.adminKey,
+      recDir: path.join(deps.gateway.recordingsDir, meeting.id),
     });
     return room;
   }
@@ -107,9 +81,9 @@ export class LiveRoom {
     return { action, detail, agencyId: this.meeting.agencyId, meetingId: this.meeting.id };
   }
 
-  /** A VideoRoom request with the room's secret and the admin key (rtp_forward is locked to it). */
+  /** rtp_forward and stop_rtp_forward for the relay. */
   forward(body: Record<string, unknown>) {
-    return this.manager.message({ ...body, secret: this.secret, admin_key: this.deps.gateway.adminKey });
+    return this.janus.forward(body);
   }
 
   get log() {
@@ -270,15 +244,7 @@ export class LiveRoom {
       ['video', video, member.video],
     ] as const) {
       const mid = mids?.[kind];
-      if (on && !was && mid)
-        await this.manager.message({
-          request: 'moderate',
-          room: this.janusRoom,
-          secret: this.secret,
-          id: mids.feed,
-          mid,
-          mute: false,
-        });
+      if (on && !was && mid) await this.janus.moderate(mids.feed, mid, false);
     }
     member.audio = audio;
     member.video = video;
@@ -355,15 +321,7 @@ export class LiveRoom {
     const mids = member?.peer.mids('camera');
     if (!member) throw new LiveError('meetings.not_in_meeting');
     const mid = mids?.[kind];
-    if (mid)
-      await this.manager.message({
-        request: 'moderate',
-        room: this.janusRoom,
-        secret: this.secret,
-        id: mids.feed,
-        mid,
-        mute: true,
-      });
+    if (mid) await this.janus.moderate(mids.feed, mid, true);
     member[kind] = false;
     member.conn.send({ type: 'forceMute', kind });
     await store.recordEvent(ctx, this.audit('meetings.muted', { userId, kind }));
@@ -376,13 +334,7 @@ export class LiveRoom {
       meeting: this.meeting,
       dataDir: this.deps.dataDir,
       recDir: path.join(this.deps.gateway.recordingsDir, this.meeting.id),
-      enable: (record) =>
-        this.manager.message({
-          request: 'enable_recording',
-          room: this.janusRoom,
-          secret: this.secret,
-          record,
-        }),
+      enable: (record) => this.janus.record(record),
     });
   }
 
@@ -404,8 +356,7 @@ export class LiveRoom {
       this.deps.log.warn({ err: String(err) }, 'meetings: recording stop failed'),
     );
     await this.relay.stop();
-    await this.manager.destroy({ room: this.janusRoom, secret: this.secret }).catch(() => {});
-    await this.manager.detach().catch(() => {});
+    await this.janus.destroy();
     await store.setStatus(this.ctx(conn), this.audit('meetings.ended'), 'ended');
     this.onClosed();
   }
@@ -453,27 +404,4 @@ export class LiveRoom {
   hasMember(userId: string) {
     return this.members.has(userId);
   }
-}
-
-export class LiveError extends Error {
-  constructor(readonly key: string) {
-    super(key);
-  }
-}
-
-const moderation = new Set<string>([
-  'admit',
-  'refuse',
-  'mute',
-  'muteAll',
-  'remove',
-  'lowerHand',
-  'lock',
-  'handOver',
-  'relay',
-  'record',
-  'end',
-]);
-function isModeration(msg: ClientMessage): msg is Extract<ClientMessage, { type: Action }> {
-  return moderation.has(msg.type);
 }

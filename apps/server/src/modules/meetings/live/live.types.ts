@@ -1,0 +1,44 @@
+import type { ClientMessage, ServerMessage } from '@civicdesk/contracts/meetings';
+import type { Db } from '../../../platform/db/db.ts';
+import type { Actor, Ctx } from '../../../platform/http/context.ts';
+import type { Locale } from '../../../platform/i18n/i18n.ts';
+import type { Gateway } from '../../../platform/janus/gateway.ts';
+import type { Hub } from '../../../platform/realtime/hub.ts';
+import type { Action } from './live.policy.ts';
+
+// The shapes a running meeting works with: a browser window's connection, the meeting, what the room needs, and
+// the refusals it answers with (a translated message key).
+
+export type Conn = {
+  actor: Actor;
+  ip: string;
+  locale: Locale;
+  send(m: ServerMessage): void;
+  close(reason: Extract<ServerMessage, { type: 'closed' }>['reason']): void;
+};
+
+export type MeetingInfo = { id: string; agencyId: string; title: string; lobby: boolean; hostId: string };
+export type RoomDeps = { db: Db; hub: Hub; gateway: Gateway; dataDir: string; log: Ctx['log'] };
+
+export class LiveError extends Error {
+  constructor(readonly key: string) {
+    super(key);
+  }
+}
+
+const moderation = new Set<string>([
+  'admit',
+  'refuse',
+  'mute',
+  'muteAll',
+  'remove',
+  'lowerHand',
+  'lock',
+  'handOver',
+  'relay',
+  'record',
+  'end',
+]);
+export function isModeration(msg: ClientMessage): msg is Extract<ClientMessage, { type: Action }> {
+  return moderation.has(msg.type);
+}
