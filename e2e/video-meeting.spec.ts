@@ -171,7 +171,7 @@ describe.runIf(enabled)('video meeting on Janus', () => {
       const viewer = await open('canbo.phuloc', `/meetings/${meetingId}/live`);
       await viewer.getByTestId('relay-video').waitFor({ state: 'visible', timeout: 20_000 });
       await growing(() => frames(viewer));
-      await until(async () => (await chair.getByTestId('relay-badge').innerText()).includes('1'));
+      await until(async () => ((await chair.getByTestId('relay-badge').textContent()) ?? '').includes('1'));
       await screenshot(viewer, 'video-meeting-relay');
 
       // Recording: a few seconds, then the meeting ends and the file is processed.

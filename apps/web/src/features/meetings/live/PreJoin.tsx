@@ -64,7 +64,6 @@ export function PreJoin({ title, onJoin }: { title: string; onJoin: (c: JoinChoi
     <Stack maw={640} mx="auto" p="md" gap="md">
       <Title order={2}>{title}</Title>
       <Card withBorder padding={0} radius="md" style={{ overflow: 'hidden', background: '#111' }}>
-        {/* biome-ignore lint/a11y/useMediaCaption: the self-view has no speech to caption */}
         <video
           ref={preview}
           autoPlay

@@ -41,7 +41,6 @@ export function RelayViewerPage() {
             <Loader color="gray" />
           </Group>
         )}
-        {/* biome-ignore lint/a11y/useMediaCaption: live relay without captions */}
         <video
           ref={video}
           autoPlay

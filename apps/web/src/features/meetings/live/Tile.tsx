@@ -48,7 +48,6 @@ export function Tile({ tile, talking, large }: { tile: TileData; talking: boolea
         minHeight: large ? 200 : 0,
       }}
     >
-      {/* biome-ignore lint/a11y/useMediaCaption: live video; captions are not produced */}
       <video
         ref={ref}
         autoPlay
