@@ -196,7 +196,8 @@ export type ChatMessage = z.infer<typeof ChatMessage>;
 export type ServerMessage =
   | { type: 'state'; state: LiveState }
   | { type: 'answer'; target: Source; jsep: Jsep }
-  | { type: 'offer'; target: 'subscriber' | 'relay'; jsep: Jsep }
+  /** `fresh`: a new subscription (a new Janus handle): drop the old connection before answering. */
+  | { type: 'offer'; target: 'subscriber' | 'relay'; jsep: Jsep; fresh?: boolean }
   | { type: 'streams'; streams: SubscribedStream[] }
   | { type: 'talking'; userId: string; talking: boolean }
   | { type: 'chat'; message: ChatMessage }

@@ -38,6 +38,9 @@ export class Peer {
   private tiles: { feed: string; size: TileSize }[] = [];
   private dirty = false;
   private closed = false;
+  private queue: Promise<void> = Promise.resolve();
+  private failures = 0;
+  private fresh = false;
 
   constructor(
     private room: PeerRoom,
@@ -124,7 +127,13 @@ export class Peer {
   }
 
   /** Brings the subscription in line with the tiles, the publishers and who speaks; one negotiation at a time. */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    // One at a time: two overlapping refreshes would each join a subscriber handle of their own.
+    this.queue = this.queue.then(() => this.update()).catch(() => {});
+    return this.queue;
+  }
+
+  private async update(): Promise<void> {
     if (this.closed) return;
     if (this.sub?.negotiating) {
       this.dirty = true;
@@ -160,12 +169,22 @@ export class Peer {
         this.offer(res);
       }
     } catch (err) {
-      if (this.sub) this.sub.negotiating = false;
       this.room.log.warn({ err: String(err), userId: this.userId }, 'meetings: subscription update failed');
+      await this.recover();
     }
   }
 
+  /** After a failed join or update, start the subscription over (a few times, a second apart). */
+  private async recover() {
+    const sub = this.sub;
+    this.sub = undefined;
+    await sub?.handle.detach().catch(() => {});
+    if (this.closed || ++this.failures > 5) return;
+    setTimeout(() => void this.refresh(), 1000);
+  }
+
   private async join(wanted: Wanted[]) {
+    this.fresh = true;
     const handle = await this.room.instance.attachVideoRoom();
     this.sub = { handle, current: wanted, negotiating: true, substreams: new Map() };
     // Janus renegotiates on its own when a subscribed publisher leaves (autoupdate).
@@ -202,8 +221,10 @@ export class Peer {
       );
     this.send({ type: 'streams', streams });
     this.subStreams = streams;
-    if (res.jsep) this.send({ type: 'offer', target: 'subscriber', jsep: res.jsep });
-    else if (this.sub) this.sub.negotiating = false;
+    if (res.jsep) {
+      this.send({ type: 'offer', target: 'subscriber', jsep: res.jsep, fresh: this.fresh });
+      this.fresh = false;
+    } else if (this.sub) this.sub.negotiating = false;
   }
 
   private subStreams: SubscribedStream[] = [];
@@ -212,6 +233,7 @@ export class Peer {
     if (!this.sub) return;
     await this.sub.handle.start({ jsep });
     this.sub.negotiating = false;
+    this.failures = 0;
     await this.applySubstreams();
     if (this.dirty) await this.refresh();
   }

@@ -116,6 +116,7 @@ export class LiveClient {
       case 'answer':
         return this.pubs.get(m.target)?.setRemoteDescription(m.jsep);
       case 'offer':
+        if (m.fresh) this.resetSubscription();
         return this.answer(m.target, m.jsep);
       case 'streams':
         this.streams = m.streams;
@@ -239,6 +240,13 @@ export class LiveClient {
     const answer = await this.sub.createAnswer();
     await this.sub.setLocalDescription(answer);
     this.send({ type: 'answer', target, jsep: { type: 'answer', sdp: answer.sdp ?? '' } });
+  }
+
+  /** The server started the subscription over: the old connection and its tracks are gone. */
+  private resetSubscription() {
+    this.sub?.close();
+    this.sub = undefined;
+    this.tracks.clear();
   }
 
   /** One stable MediaStream per remote feed (a tile keeps its element), holding that feed's current tracks. */
