@@ -18,7 +18,7 @@ export async function openChannel(app: App, cookie?: string, url = '/api/realtim
     new Promise<Msg>((resolve, reject) => {
       const found = seen.find(match);
       if (found) return resolve(found);
-      const timer = setTimeout(() => reject(new Error('no realtime message')), 10_000);
+      const timer = setTimeout(() => reject(new Error('no realtime message')), 20_000);
       waiters.push({
         match,
         resolve: (m) => {
