@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { selectRows } from '../../platform/db/db.ts';
 import type { Actor, Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { adminAgencyIds } from '../org/org.policy.ts';
+import { adminAgencyIds } from '../org/org.service.ts';
 
 // Who may join, watch and run a video meeting, decided in SQL. Invited: the host, people named, holders of a post
 // in an invited unit or agency, and the members of the committee a committee meeting belongs to. The staff relay:

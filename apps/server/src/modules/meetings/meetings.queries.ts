@@ -2,7 +2,7 @@ import type { Recording, VideoMeeting } from '@civicdesk/contracts/meetings';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, selectRows } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/http/context.ts';
-import { adminAgencyIds } from '../org/org.policy.ts';
+import { adminAgencyIds } from '../org/org.service.ts';
 import { invitedMeetingIds, relayMeetingIds, visibleMeetingIds } from './meetings.access.ts';
 
 // SQL of the meetings module: lists and details, scoped by what the actor may see.

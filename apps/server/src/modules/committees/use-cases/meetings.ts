@@ -290,3 +290,6 @@ export async function closeMeeting(ctx: Ctx, actor: Actor, meetingId: string) {
     await publishMeeting(tx, meetingId);
   });
 }
+
+/** For the video module (an online meeting's video room): the actor's access to a committee meeting, 404 if none. */
+export const committeeMeetingAccess = meetingAccess;

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { selectRows } from '../../../platform/db/db.ts';
 import type { Actor, Ctx } from '../../../platform/http/context.ts';
 import { AppError, forbidden } from '../../../platform/http/errors.ts';
-import { meetingAccess as committeeMeetingAccess } from '../../committees/committees.access.ts';
+import { committeeMeetingAccess } from '../../committees/use-cases/meetings.ts';
 import { createMeeting, getMeeting } from '../meetings.service.ts';
 
 // The video room of an online committee meeting: the first to open it (the secretary or the chair) creates it
