@@ -1,7 +1,7 @@
 import { ClientMessage, type ServerMessage } from '@civicdesk/contracts/meetings';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../../../platform/http/context.ts';
+import type { Actor, Ctx } from '../../../platform/http/context.ts';
 import { type App, type Deps, requestCtx } from '../../../platform/http/types.ts';
 import { translate } from '../../../platform/i18n/i18n.ts';
 import type { Gateway } from '../../../platform/janus/gateway.ts';
@@ -49,6 +49,30 @@ async function roomFor(
   return room;
 }
 
+function parse(raw: Buffer): ClientMessage | null {
+  try {
+    const msg = ClientMessage.safeParse(JSON.parse(raw.toString('utf8')));
+    return msg.success ? msg.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The room this socket may use: refused (LiveError) unless invited, or, for the relay, allowed to watch it. */
+async function openFor(
+  at: { ctx: Ctx & { actor: Actor }; meetingId: string; relay: boolean },
+  rooms: Rooms,
+  deps: Deps & { gateway: Gateway },
+) {
+  const access = await meetingAccess(at.ctx, at.ctx.actor, at.meetingId).catch(() => {
+    throw new LiveError('error.not_found');
+  });
+  if (access.status === 'cancelled') throw new LiveError('meetings.cancelled');
+  if (at.relay ? !access.canWatchRelay : !access.invited) throw new LiveError('meetings.not_invited');
+  if (at.relay && !rooms.has(at.meetingId)) throw new LiveError('meetings.relay_off');
+  return roomFor(rooms, at.ctx, deps, at.meetingId);
+}
+
 /** Registers the live channel; returns what ends every running meeting when the server stops. */
 export function liveRoutes(app: App, deps: Deps & { gateway: Gateway }): { endAll(): Promise<void> } {
   const rooms: Rooms = new Map();
@@ -82,47 +106,36 @@ export function liveRoutes(app: App, deps: Deps & { gateway: Gateway }): { endAl
           socket.close(4000, reason);
         },
       };
-      // Messages that arrive while the room opens wait in line behind it, in order.
-      let chain: Promise<unknown> = Promise.resolve();
+      // Listen at once (a browser speaks as soon as the socket opens); messages wait in line behind the
+      // access check and the room's opening, in order.
       let room: LiveRoom | undefined;
-      try {
-        const access = await meetingAccess(ctx, req.actor, req.params.id);
-        const relay = req.query.mode === 'relay';
-        if (access.status === 'cancelled') throw new LiveError('meetings.cancelled');
-        if (relay ? !access.canWatchRelay : !access.invited) throw new LiveError('meetings.not_invited');
-        if (relay && !rooms.has(req.params.id)) throw new LiveError('meetings.relay_off');
-        chain = roomFor(rooms, ctx, deps, req.params.id).then(
-          (r) => {
-            room = r;
-          },
-          (err) => {
+      let chain: Promise<unknown> = openFor(
+        { ctx: { ...ctx, actor: req.actor }, meetingId: req.params.id, relay: req.query.mode === 'relay' },
+        rooms,
+        deps,
+      ).then(
+        (r) => {
+          room = r;
+        },
+        (err) => {
+          if (!(err instanceof LiveError))
             req.log.warn({ err: String(err) }, 'meetings: room could not open');
-            fail(err instanceof LiveError ? err.key : 'meetings.video_unavailable');
-            socket.close(4503, 'unavailable');
-          },
-        );
-      } catch (err) {
-        fail(err instanceof LiveError ? err.key : 'error.not_found');
-        return socket.close(4403, 'refused');
-      }
+          fail(err instanceof LiveError ? err.key : 'meetings.video_unavailable');
+          socket.close(4403, 'refused');
+        },
+      );
       socket.on('message', (raw: Buffer) => {
         chain = chain.then(async () => {
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(raw.toString('utf8'));
-          } catch {
-            return fail('meetings.bad_message');
-          }
-          const msg = ClientMessage.safeParse(parsed);
-          if (!msg.success) return fail('meetings.bad_message');
-          if (!room) return fail('meetings.video_unavailable');
-          if (req.query.mode === 'relay' && !['watch', 'answer', 'trickle'].includes(msg.data.type))
+          if (!room) return;
+          const msg = parse(raw);
+          if (!msg) return fail('meetings.bad_message');
+          if (req.query.mode === 'relay' && !['watch', 'answer', 'trickle'].includes(msg.type))
             return fail('meetings.viewer_only');
           try {
-            await room.handle(conn, msg.data);
+            await room.handle(conn, msg);
           } catch (err) {
             if (err instanceof LiveError) return fail(err.key);
-            req.log.warn({ err: String(err), type: msg.data.type }, 'meetings: live message failed');
+            req.log.warn({ err: String(err), type: msg.type }, 'meetings: live message failed');
             fail('meetings.media_failed');
           }
         });
