@@ -20,6 +20,19 @@ export type Conn = {
 export type MeetingInfo = { id: string; agencyId: string; title: string; lobby: boolean; hostId: string };
 export type RoomDeps = { db: Db; hub: Hub; gateway: Gateway; dataDir: string; log: Ctx['log'] };
 
+/** The context a meeting's writes run in: the person whose window acted (or none), at this moment. */
+export function liveCtx(deps: RoomDeps, conn: Conn | null): Ctx {
+  return {
+    db: deps.db,
+    actor: conn?.actor ?? null,
+    ip: conn?.ip ?? '',
+    now: new Date(),
+    locale: conn?.locale ?? 'en',
+    log: deps.log,
+    hub: deps.hub,
+  };
+}
+
 export class LiveError extends Error {
   constructor(readonly key: string) {
     super(key);

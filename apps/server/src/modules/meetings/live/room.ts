@@ -11,7 +11,14 @@ import {
   mayModerate,
   type Publisher,
 } from './live.policy.ts';
-import { type Conn, isModeration, LiveError, type MeetingInfo, type RoomDeps } from './live.types.ts';
+import {
+  type Conn,
+  isModeration,
+  LiveError,
+  liveCtx,
+  type MeetingInfo,
+  type RoomDeps,
+} from './live.types.ts';
 import { Peer } from './peer.ts';
 import { Recorder } from './recorder.ts';
 import { Relay } from './relay.ts';
@@ -31,6 +38,7 @@ type Member = {
 
 export class LiveRoom {
   readonly janusRoom: string;
+  readonly log: Ctx['log'];
   private members = new Map<string, Member>();
   private lobby = new Map<string, Conn>();
   private admitted = new Set<string>();
@@ -51,6 +59,7 @@ export class LiveRoom {
     private deps: RoomDeps,
   ) {
     this.janusRoom = meeting.id;
+    this.log = deps.log;
     this.relay = new Relay(this, deps.gateway, deps.log);
   }
 
@@ -65,18 +74,6 @@ export class LiveRoom {
     return room;
   }
 
-  ctx(conn: Conn | null): Ctx {
-    return {
-      db: this.deps.db,
-      actor: conn?.actor ?? null,
-      ip: conn?.ip ?? '',
-      now: new Date(),
-      locale: conn?.locale ?? 'en',
-      log: this.deps.log,
-      hub: this.deps.hub,
-    };
-  }
-
   private audit(action: string, detail?: Record<string, unknown>) {
     return { action, detail, agencyId: this.meeting.agencyId, meetingId: this.meeting.id };
   }
@@ -84,10 +81,6 @@ export class LiveRoom {
   /** rtp_forward and stop_rtp_forward for the relay. */
   forward(body: Record<string, unknown>) {
     return this.janus.forward(body);
-  }
-
-  get log() {
-    return this.deps.log;
   }
 
   isHost(userId: string) {
@@ -114,7 +107,7 @@ export class LiveRoom {
     if (entry === 'locked') return conn.close('locked');
     if (entry === 'lobby') {
       this.lobby.set(userId, conn);
-      await store.recordEvent(this.ctx(conn), this.audit('meetings.lobby_entered'));
+      await store.recordEvent(liveCtx(this.deps, conn), this.audit('meetings.lobby_entered'));
       return this.broadcast();
     }
     await this.enter(conn);
@@ -124,9 +117,12 @@ export class LiveRoom {
     const userId = conn.actor.userId;
     this.lobby.delete(userId);
     const peer = new Peer(this, userId, conn.actor.displayName, (m) => conn.send(m));
-    const attendanceId = await store.markJoined(this.ctx(conn), this.audit('meetings.joined'));
+    const attendanceId = await store.markJoined(liveCtx(this.deps, conn), this.audit('meetings.joined'));
     this.members.set(userId, { conn, peer, attendanceId, audio: false, video: false, quality: 'good' });
-    conn.send({ type: 'chatHistory', messages: await store.chatHistory(this.ctx(conn), this.meeting.id) });
+    conn.send({
+      type: 'chatHistory',
+      messages: await store.chatHistory(liveCtx(this.deps, conn), this.meeting.id),
+    });
     this.broadcast();
     void peer.refresh();
   }
@@ -143,7 +139,7 @@ export class LiveRoom {
     this.members.delete(userId);
     this.hands.delete(userId);
     await member.peer.close();
-    await store.markLeft(this.ctx(conn), member.attendanceId, this.audit('meetings.left'));
+    await store.markLeft(liveCtx(this.deps, conn), member.attendanceId, this.audit('meetings.left'));
     this.publishersChanged();
     if (this.members.size === 0 && this.lobby.size === 0 && this.relay.viewers() === 0)
       this.emptyTimer = setTimeout(() => void this.end(null), 15_000);
@@ -221,7 +217,7 @@ export class LiveRoom {
         member.quality = msg.level;
         return this.broadcast();
       case 'chat': {
-        const message = await store.saveChat(this.ctx(conn), this.audit('meetings.chat'), msg.text);
+        const message = await store.saveChat(liveCtx(this.deps, conn), this.audit('meetings.chat'), msg.text);
         for (const m of this.members.values()) m.conn.send({ type: 'chat', message });
         return;
       }
@@ -255,7 +251,7 @@ export class LiveRoom {
     const actor = { userId: conn.actor.userId, host: this.isHost(conn.actor.userId) };
     const target = 'userId' in msg ? msg.userId : undefined;
     if (!mayModerate(msg.type, actor, target)) throw new LiveError('meetings.host_only');
-    const ctx = this.ctx(conn);
+    const ctx = liveCtx(this.deps, conn);
     switch (msg.type) {
       case 'admit':
       case 'refuse': {
@@ -330,7 +326,7 @@ export class LiveRoom {
 
   private async startRecording(conn: Conn) {
     if (this.recorder) return;
-    this.recorder = await Recorder.start(this.ctx(conn), {
+    this.recorder = await Recorder.start(liveCtx(this.deps, conn), {
       meeting: this.meeting,
       dataDir: this.deps.dataDir,
       recDir: path.join(this.deps.gateway.recordingsDir, this.meeting.id),
@@ -357,7 +353,7 @@ export class LiveRoom {
     );
     await this.relay.stop();
     await this.janus.destroy();
-    await store.setStatus(this.ctx(conn), this.audit('meetings.ended'), 'ended');
+    await store.setStatus(liveCtx(this.deps, conn), this.audit('meetings.ended'), 'ended');
     this.onClosed();
   }
 
@@ -399,9 +395,5 @@ export class LiveRoom {
   broadcast() {
     for (const [userId, m] of this.members) m.conn.send({ type: 'state', state: this.state(userId, 'in') });
     for (const [userId, c] of this.lobby) c.send({ type: 'state', state: this.state(userId, 'lobby') });
-  }
-
-  hasMember(userId: string) {
-    return this.members.has(userId);
   }
 }
